@@ -1,0 +1,151 @@
+//! Rule documentation, generated from the rule files and their fixtures. The same
+//! text serves `authgate rules explain`, SARIF help and `docs/rules/`.
+
+use crate::finding::CONTROLS;
+use crate::scan::lang::Lang;
+use crate::scan::rules::{RuleMeta, RuleSet};
+use std::fmt::Write;
+
+/// A rule's page in Markdown: what it does, why it is bad, example, use instead, references.
+pub fn rule_markdown(rule: &RuleMeta) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", rule.id);
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| language | {} |", language_label(rule.language));
+    let _ = writeln!(out, "| control | {} |", rule.control);
+    let _ = writeln!(out, "| kind | {} |", rule.kind.as_str());
+    let _ = writeln!(out, "| severity | {} |", rule.severity);
+    if !rule.cwe.is_empty() {
+        let _ = writeln!(out, "| CWE | {} |", rule.cwe.join(", "));
+    }
+    if !rule.asvs.is_empty() {
+        let _ = writeln!(out, "| ASVS 5.0 | {} |", rule.asvs.join(", "));
+    }
+    let _ = writeln!(
+        out,
+        "| autofix | {} |",
+        if rule.has_autofix { "yes" } else { "no" }
+    );
+    let _ = writeln!(out, "\n## What it does\n\n{}", rule.message);
+    let _ = writeln!(out, "\n## Why is this bad?\n\n{}", rule.note);
+    let fixtures = rule.fixtures();
+    if let Some((name, code)) = fixtures.iter().find(|(n, _)| n.starts_with("bad.")) {
+        let _ = writeln!(
+            out,
+            "\n## Example\n\n```{}\n{}```",
+            fence_lang(name),
+            ensure_newline(code)
+        );
+    }
+    let good = fixtures.iter().find(|(n, _)| n.starts_with("good."));
+    if rule.fix_text.is_some() || good.is_some() {
+        let _ = writeln!(out, "\n## Use instead\n");
+        if let Some(fix) = &rule.fix_text {
+            let _ = writeln!(out, "{fix}");
+        }
+        if let Some((name, code)) = good {
+            let _ = writeln!(
+                out,
+                "\n```{}\n{}```",
+                fence_lang(name),
+                ensure_newline(code)
+            );
+        }
+    }
+    let mut references: Vec<String> = rule.references.iter().map(|r| format!("- <{r}>")).collect();
+    for cwe in &rule.cwe {
+        let number = cwe.trim_start_matches("CWE-");
+        references.push(format!(
+            "- [{cwe}](https://cwe.mitre.org/data/definitions/{number}.html)"
+        ));
+    }
+    for asvs in &rule.asvs {
+        references.push(format!("- OWASP ASVS 5.0 requirement {asvs}"));
+    }
+    if !references.is_empty() {
+        let _ = writeln!(out, "\n## References\n\n{}", references.join("\n"));
+    }
+    out
+}
+
+/// The index page: every rule in a table, and the control x language matrix.
+pub fn index_markdown(rules: &RuleSet) -> String {
+    let mut out = String::from("# authgate rules\n\nGenerated from `rules/`; do not edit by hand (`authgate rules docs docs/rules` regenerates it).\n\n");
+    out.push_str("| rule | language | control | kind | severity |\n|---|---|---|---|---|\n");
+    for rule in rules.metas.values() {
+        let _ = writeln!(
+            out,
+            "| [{id}]({id}.md) | {} | {} | {} | {} |",
+            language_label(rule.language),
+            rule.control,
+            rule.kind.as_str(),
+            rule.severity,
+            id = rule.id
+        );
+    }
+    let families = [Lang::Python, Lang::JavaScript, Lang::Go, Lang::Java];
+    out.push_str("\n## Controls by language\n\nNumber of rules per control and language (flaw + control rules).\n\n| control |");
+    for lang in families {
+        let _ = write!(out, " {} |", language_label(lang));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(families.len()));
+    out.push('\n');
+    for (control, _) in CONTROLS.iter().filter(|(c, _)| !c.starts_with("GOV-")) {
+        let _ = write!(out, "| {control} |");
+        for lang in families {
+            let n = rules
+                .metas
+                .values()
+                .filter(|r| r.control == *control && r.language.family() == lang)
+                .count();
+            let _ = write!(
+                out,
+                " {} |",
+                if n == 0 {
+                    "-".to_string()
+                } else {
+                    n.to_string()
+                }
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// All generated files: (file name, contents).
+pub fn generate(rules: &RuleSet) -> Vec<(String, String)> {
+    let mut files = vec![("README.md".to_string(), index_markdown(rules))];
+    for rule in rules.metas.values() {
+        files.push((format!("{}.md", rule.id), rule_markdown(rule)));
+    }
+    files
+}
+
+fn language_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::JavaScript => "javascript (+ typescript, tsx)",
+        Lang::TypeScript => "typescript (+ tsx)",
+        other => other.name(),
+    }
+}
+
+fn fence_lang(file_name: &str) -> &str {
+    match file_name.rsplit('.').next().unwrap_or("") {
+        "py" => "python",
+        "js" | "mjs" | "cjs" | "jsx" => "javascript",
+        "ts" | "tsx" => "typescript",
+        "go" => "go",
+        "java" => "java",
+        other => other,
+    }
+}
+
+fn ensure_newline(code: &str) -> String {
+    if code.ends_with('\n') {
+        code.to_string()
+    } else {
+        format!("{code}\n")
+    }
+}

@@ -1,0 +1,203 @@
+//! Matching one file's source against the rules for its language.
+//!
+//! authgate does its own traversal instead of ast-grep's `CombinedScan`: that type
+//! honours `ast-grep-ignore` comments, which would let anyone silence a finding
+//! without the owner, reason and expiry that authgate's suppressions require.
+
+use crate::scan::lang::Lang;
+use crate::scan::rules::{CompiledRule, RuleSet};
+use aho_corasick::AhoCorasick;
+use ast_grep_config::RuleConfig;
+use ast_grep_core::matcher::{Matcher, MatcherExt};
+use ast_grep_core::tree_sitter::LanguageExt;
+use ast_grep_language::SupportLang;
+use std::collections::HashMap;
+
+/// A rule match before policy, suppressions and fingerprints are applied.
+#[derive(Debug, Clone)]
+pub struct RawMatch {
+    /// Index into [`RuleSet::compiled`].
+    pub rule: usize,
+    pub start_line: usize,
+    pub start_column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: String,
+    pub message: String,
+    /// Texts of metavariables the rule marks as secret.
+    pub secrets: Vec<String>,
+}
+
+/// Per-language dispatch from a node kind to the rules that can match it, plus
+/// the keyword prefilter.
+pub struct Engine<'r> {
+    rules: &'r RuleSet,
+    /// For each language: kind id -> indexes of compiled rules.
+    kind_index: HashMap<Lang, Vec<Vec<usize>>>,
+    prefilter: Prefilter,
+}
+
+impl<'r> Engine<'r> {
+    pub fn new(rules: &'r RuleSet) -> Engine<'r> {
+        let mut kind_index: HashMap<Lang, Vec<Vec<usize>>> = HashMap::new();
+        for (idx, rule) in rules.compiled.iter().enumerate() {
+            let mapping = kind_index.entry(rule.lang).or_default();
+            // `RuleSet` refuses rules without potential kinds, so this is always Some.
+            let kinds = rule.config.matcher.potential_kinds().unwrap_or_default();
+            for kind in kinds.iter() {
+                if mapping.len() <= kind {
+                    mapping.resize(kind + 1, Vec::new());
+                }
+                mapping[kind].push(idx);
+            }
+        }
+        Engine {
+            rules,
+            kind_index,
+            prefilter: Prefilter::new(&rules.compiled),
+        }
+    }
+
+    /// Which compiled rules may match this file. With the prefilter on, a rule whose
+    /// keywords do not occur in the text is left out; a file left with no rule is
+    /// never parsed.
+    pub fn candidates(&self, lang: Lang, text: &str, use_prefilter: bool) -> Vec<bool> {
+        let mut wanted = vec![false; self.rules.compiled.len()];
+        if use_prefilter {
+            self.prefilter.mark(lang, text, &mut wanted);
+        } else {
+            for (idx, rule) in self.rules.compiled.iter().enumerate() {
+                wanted[idx] = rule.lang == lang;
+            }
+        }
+        wanted
+    }
+
+    /// Parses `text` and matches every wanted rule. Output is in document order.
+    pub fn match_source(&self, lang: Lang, text: &str, wanted: &[bool]) -> Vec<RawMatch> {
+        let Some(mapping) = self.kind_index.get(&lang) else {
+            return vec![];
+        };
+        let root = lang.support_lang().ast_grep(text);
+        let mut out = Vec::new();
+        for node in root.root().dfs() {
+            let Some(rule_ids) = mapping.get(node.kind_id() as usize) else {
+                continue;
+            };
+            for &idx in rule_ids {
+                if !wanted[idx] {
+                    continue;
+                }
+                let compiled = &self.rules.compiled[idx];
+                if let Some(matched) = compiled.config.matcher.match_node(node.clone()) {
+                    out.push(raw_match(idx, compiled, &compiled.config, &matched));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn raw_match(
+    idx: usize,
+    compiled: &CompiledRule,
+    config: &RuleConfig<SupportLang>,
+    matched: &ast_grep_core::NodeMatch<'_, ast_grep_core::tree_sitter::StrDoc<SupportLang>>,
+) -> RawMatch {
+    let node = matched.get_node();
+    let start = node.start_pos();
+    let end = node.end_pos();
+    let secrets = compiled
+        .meta
+        .redact
+        .iter()
+        .flat_map(|var| {
+            let env = matched.get_env();
+            let single = env.get_match(var).map(|n| n.text().to_string());
+            let multi = env
+                .get_multiple_matches(var)
+                .into_iter()
+                .map(|n| n.text().to_string());
+            single.into_iter().chain(multi)
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    RawMatch {
+        rule: idx,
+        start_line: start.line() + 1,
+        start_column: start.column(node) + 1,
+        end_line: end.line() + 1,
+        end_column: end.column(node) + 1,
+        text: node.text().to_string(),
+        message: config.get_message(matched),
+        secrets,
+    }
+}
+
+/// An Aho-Corasick automaton over every rule's `metadata.keywords`.
+struct Prefilter {
+    automaton: Option<AhoCorasick>,
+    /// Pattern index -> compiled rules that list the keyword.
+    keyword_rules: Vec<Vec<usize>>,
+    /// Compiled rules with no keywords: they run on every file of their language.
+    always: Vec<usize>,
+    langs: Vec<Lang>,
+}
+
+impl Prefilter {
+    fn new(compiled: &[CompiledRule]) -> Prefilter {
+        let mut keywords: Vec<String> = Vec::new();
+        let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        for (idx, rule) in compiled.iter().enumerate() {
+            if rule.meta.keywords.is_empty() {
+                always.push(idx);
+            }
+            for keyword in &rule.meta.keywords {
+                match keywords.iter().position(|k| k == keyword) {
+                    Some(pos) => keyword_rules[pos].push(idx),
+                    None => {
+                        keywords.push(keyword.clone());
+                        keyword_rules.push(vec![idx]);
+                    }
+                }
+            }
+        }
+        let automaton = (!keywords.is_empty())
+            .then(|| AhoCorasick::new(&keywords).expect("keywords are plain strings"));
+        Prefilter {
+            automaton,
+            keyword_rules,
+            always,
+            langs: compiled.iter().map(|c| c.lang).collect(),
+        }
+    }
+
+    fn mark(&self, lang: Lang, text: &str, wanted: &mut [bool]) {
+        for &idx in &self.always {
+            wanted[idx] = self.langs[idx] == lang;
+        }
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        let mut seen = vec![false; self.keyword_rules.len()];
+        let mut remaining = seen.len();
+        // Overlapping search: one keyword may be a prefix of another.
+        for hit in automaton.find_overlapping_iter(text) {
+            let pattern = hit.pattern().as_usize();
+            if seen[pattern] {
+                continue;
+            }
+            seen[pattern] = true;
+            remaining -= 1;
+            for &idx in &self.keyword_rules[pattern] {
+                if self.langs[idx] == lang {
+                    wanted[idx] = true;
+                }
+            }
+            if remaining == 0 {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,379 @@
+//! `authgate scan`: walk the tree in parallel, match rules, apply suppressions,
+//! waivers and levels, and produce findings in a deterministic order.
+
+pub mod baseline;
+pub mod engine;
+pub mod lang;
+pub mod rules;
+pub mod suppress;
+mod walk;
+
+use crate::finding::{
+    fingerprint, redact_secret, strip_control_chars, Diagnostic, DiagnosticLevel, Evidence,
+    Finding, Level, RuleKind, Severity, SECRET_PREFIX_CHARS,
+};
+use crate::policy::{Policy, RuleLevel};
+use engine::{Engine, RawMatch};
+use lang::Lang;
+use rules::{RuleMeta, RuleSet};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use time::Date;
+
+pub use walk::DEFAULT_EXCLUDED_DIRS;
+
+/// Rule id of the findings authgate raises about suppressions and waivers.
+pub const INVALID_SUPPRESSION_ID: &str = "invalid-suppression";
+
+/// The internal rule behind [`INVALID_SUPPRESSION_ID`] findings.
+pub fn invalid_suppression_rule() -> &'static Arc<RuleMeta> {
+    static RULE: OnceLock<Arc<RuleMeta>> = OnceLock::new();
+    RULE.get_or_init(|| {
+        Arc::new(RuleMeta::internal(
+            INVALID_SUPPRESSION_ID,
+            "GOV-WAIVER",
+            Severity::Medium,
+            "A suppression or waiver is incomplete or expired, so it suppresses nothing.",
+            "Every exception to an authentication rule must say who owns it, why it is acceptable and until when. An exception without those, or past its date, is not honoured: the finding it meant to hide is reported too.",
+            "Write `authgate: allow(<rule-id>) owner=<who> reason=\"<why>\" until=<YYYY-MM-DD>` on the line or the line above, or fix the finding and delete the suppression.",
+        ))
+    })
+}
+
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    /// Findings' paths are relative to this directory when they are inside it.
+    pub root: PathBuf,
+    pub excludes: Vec<String>,
+    pub default_excludes: bool,
+    pub max_file_size: u64,
+    pub threads: usize,
+    pub follow_links: bool,
+    pub use_prefilter: bool,
+    pub show_controls: bool,
+    /// The date suppressions and waivers are judged against (injectable for tests).
+    pub today: Date,
+}
+
+impl ScanOptions {
+    pub fn new(paths: Vec<PathBuf>, root: PathBuf, today: Date) -> ScanOptions {
+        ScanOptions {
+            paths,
+            root,
+            excludes: vec![],
+            default_excludes: true,
+            max_file_size: 1024 * 1024,
+            threads: 0,
+            follow_links: false,
+            use_prefilter: true,
+            show_controls: false,
+            today,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct ScanStats {
+    /// Files of a supported language that were read.
+    pub files_scanned: usize,
+    /// Files the prefilter let through to the parser.
+    pub files_parsed: usize,
+    pub files_skipped: usize,
+    pub findings_suppressed: usize,
+    pub findings_baselined: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct ScanOutcome {
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: ScanStats,
+    /// Metadata of every rule that produced a finding, and of all loaded rules.
+    pub rules: Vec<Arc<RuleMeta>>,
+}
+
+/// What one file contributed.
+#[derive(Debug, Default)]
+pub(crate) struct FileResult {
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub scanned: bool,
+    pub parsed: bool,
+    pub skipped: bool,
+    pub suppressed: usize,
+}
+
+/// Runs a scan. Never fails as a whole: unreadable inputs become diagnostics.
+pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutcome {
+    let engine = Engine::new(rules);
+    let results = walk::walk(options, policy, &|path, rel, text| {
+        scan_text(&engine, rules, options, path, rel, text)
+    });
+
+    let mut outcome = ScanOutcome::default();
+    for result in results {
+        outcome.stats.files_scanned += usize::from(result.scanned);
+        outcome.stats.files_parsed += usize::from(result.parsed);
+        outcome.stats.files_skipped += usize::from(result.skipped);
+        outcome.stats.findings_suppressed += result.suppressed;
+        outcome.findings.extend(result.findings);
+        outcome.diagnostics.extend(result.diagnostics);
+    }
+    apply_policy(policy, options.today, &mut outcome);
+    outcome
+        .findings
+        .sort_by(|a, b| (&a.location, &a.rule_id).cmp(&(&b.location, &b.rule_id)));
+    outcome.diagnostics.sort();
+    outcome.rules = rules.metas.values().cloned().collect();
+    if outcome
+        .findings
+        .iter()
+        .any(|f| f.rule_id == INVALID_SUPPRESSION_ID)
+    {
+        outcome.rules.push(invalid_suppression_rule().clone());
+    }
+    outcome
+}
+
+/// Matches one file's text. `path` is for reading only; `rel` is what reports show.
+fn scan_text(
+    engine: &Engine<'_>,
+    rules: &RuleSet,
+    options: &ScanOptions,
+    lang: Lang,
+    rel: &str,
+    text: &str,
+) -> FileResult {
+    let mut result = FileResult {
+        scanned: true,
+        ..FileResult::default()
+    };
+    let wanted = engine.candidates(lang, text, options.use_prefilter);
+    if !wanted.iter().any(|w| *w) {
+        return result;
+    }
+    result.parsed = true;
+    let mut matches = engine.match_source(lang, text, &wanted);
+    if !options.show_controls {
+        matches.retain(|m| rules.compiled[m.rule].meta.kind != RuleKind::Control);
+    }
+    let suppressions = suppress::parse_suppressions(text);
+    let mut used = vec![false; suppressions.len()];
+    let mut occurrences: HashMap<(String, String), usize> = HashMap::new();
+    for raw in matches {
+        let meta = &rules.compiled[raw.rule].meta;
+        let suppressed = suppressions
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.covers(&meta.id, raw.start_line) && s.defect(options.today).is_none());
+        if let Some((idx, _)) = suppressed {
+            used[idx] = true;
+            result.suppressed += 1;
+            continue;
+        }
+        result
+            .findings
+            .push(build_finding(meta, rel, text, raw, &mut occurrences));
+    }
+    for (idx, suppression) in suppressions.iter().enumerate() {
+        if let Some(defect) = suppression.defect(options.today) {
+            result.findings.push(suppression_finding(
+                rel,
+                suppression.line,
+                &defect,
+                &mut occurrences,
+            ));
+        } else if !used[idx] {
+            let known = suppression
+                .rules
+                .iter()
+                .filter(|r| rules.get(r).is_none())
+                .cloned()
+                .collect::<Vec<_>>();
+            let message = if known.is_empty() {
+                format!(
+                    "suppression of `{}` matches no finding; delete it",
+                    suppression.rules.join(", ")
+                )
+            } else {
+                format!(
+                    "suppression names unknown rule id(s) `{}`",
+                    known.join(", ")
+                )
+            };
+            result.diagnostics.push(
+                Diagnostic::new(DiagnosticLevel::Warning, Some(rel.to_string()), message)
+                    .at_line(suppression.line),
+            );
+        }
+    }
+    result
+}
+
+/// Builds a finding: redacts secrets first, so no writer can leak one.
+fn build_finding(
+    meta: &RuleMeta,
+    rel: &str,
+    text: &str,
+    raw: RawMatch,
+    occurrences: &mut HashMap<(String, String), usize>,
+) -> Finding {
+    let mut snippet = raw.text;
+    let mut message = raw.message;
+    let mut masked = snippet.clone();
+    let last = raw.end_line.min(raw.start_line + 4);
+    let mut frame: Vec<String> = text
+        .lines()
+        .skip(raw.start_line - 1)
+        .take(last + 1 - raw.start_line)
+        .map(str::to_string)
+        .collect();
+    for secret in &raw.secrets {
+        let shown = redact_secret(secret);
+        snippet = snippet.replace(secret.as_str(), &shown);
+        message = message.replace(secret.as_str(), &shown);
+        masked = masked.replace(secret.as_str(), "<secret>");
+        for line in &mut frame {
+            *line = line.replace(secret.as_str(), &shown);
+            // A secret spanning lines (a PEM key) is masked piece by piece.
+            for piece in secret
+                .lines()
+                .map(str::trim)
+                .filter(|p| p.len() > SECRET_PREFIX_CHARS)
+            {
+                *line = line.replace(piece, "…(redacted)");
+            }
+        }
+    }
+    let key = (
+        meta.id.clone(),
+        masked.split_whitespace().collect::<Vec<_>>().join(" "),
+    );
+    let occurrence = occurrences.entry(key).or_default();
+    let fp = fingerprint(&meta.id, rel, &masked, *occurrence);
+    *occurrence += 1;
+    Finding {
+        rule_id: meta.id.clone(),
+        control: meta.control.clone(),
+        kind: meta.kind,
+        cwe: meta.cwe.clone(),
+        severity: meta.severity,
+        level: Level::Default,
+        location: crate::finding::Location {
+            path: rel.to_string(),
+            start_line: raw.start_line,
+            start_column: raw.start_column,
+            end_line: raw.end_line,
+            end_column: raw.end_column,
+        },
+        snippet: strip_control_chars(&snippet),
+        message: strip_control_chars(&message),
+        evidence: vec![],
+        fingerprint: fp,
+        frame: frame.iter().map(|l| strip_control_chars(l)).collect(),
+    }
+}
+
+fn suppression_finding(
+    path: &str,
+    line: usize,
+    defect: &str,
+    occurrences: &mut HashMap<(String, String), usize>,
+) -> Finding {
+    let meta = invalid_suppression_rule();
+    let key = (meta.id.clone(), defect.to_string());
+    let occurrence = occurrences.entry(key).or_default();
+    let fp = fingerprint(&meta.id, path, defect, *occurrence);
+    *occurrence += 1;
+    Finding {
+        rule_id: meta.id.clone(),
+        control: meta.control.clone(),
+        kind: RuleKind::Flaw,
+        cwe: vec![],
+        severity: meta.severity,
+        level: Level::Default,
+        location: crate::finding::Location {
+            path: path.to_string(),
+            start_line: line,
+            start_column: 1,
+            end_line: line,
+            end_column: 1,
+        },
+        snippet: String::new(),
+        message: format!("{} ({defect})", meta.message),
+        evidence: vec![],
+        fingerprint: fp,
+        frame: vec![],
+    }
+}
+
+/// Levels and policy-file waivers.
+fn apply_policy(policy: &Policy, today: Date, outcome: &mut ScanOutcome) {
+    let mut waiver_used = vec![false; policy.waivers.len()];
+    let policy_path = policy.path.clone().unwrap_or_default();
+    let mut occurrences = HashMap::new();
+    let mut extra = Vec::new();
+    for (idx, waiver) in policy.waivers.iter().enumerate() {
+        if let Some(defect) = waiver.defect(today) {
+            let mut finding =
+                suppression_finding(&policy_path, waiver.line, &defect, &mut occurrences);
+            finding.evidence.push(Evidence {
+                description: format!("waiver of `{}` in the policy file", waiver.rule),
+                path: Some(policy_path.clone()),
+                line: Some(waiver.line),
+            });
+            extra.push(finding);
+            waiver_used[idx] = true;
+        }
+    }
+    let mut kept = Vec::with_capacity(outcome.findings.len());
+    for mut finding in std::mem::take(&mut outcome.findings) {
+        let level = policy.level_for(&finding.rule_id, &finding.control);
+        finding.level = match level {
+            Some(RuleLevel::Allow) => continue,
+            Some(RuleLevel::Warn) => Level::Warn,
+            Some(RuleLevel::Deny) => Level::Deny,
+            None => Level::Default,
+        };
+        let waived = policy
+            .waivers
+            .iter()
+            .enumerate()
+            .find(|(_, w)| w.matches(&finding) && w.defect(today).is_none());
+        if let Some((idx, _)) = waived {
+            waiver_used[idx] = true;
+            outcome.stats.findings_suppressed += 1;
+            continue;
+        }
+        // Findings in a waiver's scope that the waiver cannot hide name it as evidence.
+        let inapplicable: Vec<Evidence> = policy
+            .waivers
+            .iter()
+            .filter(|w| w.matches(&finding))
+            .map(|waiver| Evidence {
+                description: format!(
+                    "waiver for this rule does not apply: {}",
+                    waiver.defect(today).unwrap_or_default()
+                ),
+                path: Some(policy_path.clone()),
+                line: Some(waiver.line),
+            })
+            .collect();
+        finding.evidence.extend(inapplicable);
+        kept.push(finding);
+    }
+    kept.extend(extra);
+    outcome.findings = kept;
+    for (idx, waiver) in policy.waivers.iter().enumerate() {
+        if !waiver_used[idx] {
+            outcome.diagnostics.push(policy.diagnostic(
+                DiagnosticLevel::Warning,
+                waiver.line,
+                format!("waiver for `{}` matches no finding; delete it", waiver.rule),
+            ));
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! Rules are data: one ast-grep YAML file per rule, authgate's own fields under
+//! `metadata`. This module loads the embedded pack and user directories into a
+//! [`RuleSet`] that the engine matches in parallel.
+
+use crate::finding::{is_control, RuleKind, Severity};
+use crate::scan::lang::{supported_names, Lang};
+use ast_grep_config::{GlobalRules, RuleConfig, SerializableRuleConfig, Severity as AgSeverity};
+use ast_grep_language::SupportLang;
+use include_dir::{include_dir, Dir};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The rule pack shipped inside the binary.
+static BUILTIN_RULES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+
+/// Rule fixtures shipped inside the binary, for `rules explain` examples.
+static RULE_FIXTURES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/tests/fixtures/rules");
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuleLoadError {
+    #[error("{path}: cannot read rule file: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+fn invalid(path: &str, message: impl Into<String>) -> RuleLoadError {
+    RuleLoadError::Invalid {
+        path: path.to_string(),
+        message: message.into(),
+    }
+}
+
+/// authgate's fields of a rule, read from its `metadata` mapping.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetadataFields {
+    severity: Severity,
+    control: String,
+    kind: RuleKind,
+    #[serde(default)]
+    cwe: Vec<String>,
+    #[serde(default)]
+    asvs: Vec<String>,
+    #[serde(default)]
+    references: Vec<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    fix_text: Option<String>,
+    /// Metavariables whose matched text is a secret, redacted in every output.
+    #[serde(default)]
+    redact: Vec<String>,
+    /// Conditions on project facts. Reserved: the facts engine defines the schema.
+    #[serde(rename = "where")]
+    where_: Option<serde_json::Value>,
+}
+
+/// Where a rule came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "type", content = "path")]
+pub enum RuleOrigin {
+    Builtin(String),
+    User(String),
+}
+
+impl RuleOrigin {
+    pub fn path(&self) -> &str {
+        match self {
+            RuleOrigin::Builtin(p) | RuleOrigin::User(p) => p,
+        }
+    }
+}
+
+/// Everything a report or a doc page needs to know about a rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleMeta {
+    pub id: String,
+    pub language: Lang,
+    pub message: String,
+    pub note: String,
+    pub severity: Severity,
+    pub control: String,
+    pub kind: RuleKind,
+    pub cwe: Vec<String>,
+    pub asvs: Vec<String>,
+    pub references: Vec<String>,
+    pub keywords: Vec<String>,
+    pub fix_text: Option<String>,
+    #[serde(skip)]
+    pub redact: Vec<String>,
+    pub origin: RuleOrigin,
+    /// Whether the rule carries a real ast-grep `fix`.
+    pub has_autofix: bool,
+}
+
+impl RuleMeta {
+    /// A rule implemented in Rust rather than YAML (e.g. governance of suppressions).
+    pub fn internal(
+        id: &str,
+        control: &str,
+        severity: Severity,
+        message: &str,
+        note: &str,
+        fix_text: &str,
+    ) -> RuleMeta {
+        RuleMeta {
+            id: id.to_string(),
+            language: Lang::Python,
+            message: message.to_string(),
+            note: note.to_string(),
+            severity,
+            control: control.to_string(),
+            kind: RuleKind::Flaw,
+            cwe: vec![],
+            asvs: vec![],
+            references: vec![],
+            keywords: vec![],
+            fix_text: Some(fix_text.to_string()),
+            redact: vec![],
+            origin: RuleOrigin::Builtin(String::new()),
+            has_autofix: false,
+        }
+    }
+
+    /// Fixture files for this rule (`bad.*`, `good.*`), for documentation.
+    pub fn fixtures(&self) -> Vec<(String, String)> {
+        let Some(dir) = RULE_FIXTURES.get_dir(&self.id) else {
+            return vec![];
+        };
+        let mut files: Vec<(String, String)> = dir
+            .files()
+            .filter_map(|f| {
+                let name = f.path().file_name()?.to_str()?.to_string();
+                Some((name, f.contents_utf8()?.to_string()))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+/// One compiled matcher: a rule for one grammar (a JavaScript rule yields three).
+pub struct CompiledRule {
+    pub meta: Arc<RuleMeta>,
+    pub lang: Lang,
+    pub config: RuleConfig<SupportLang>,
+}
+
+/// All loaded rules, indexed for matching.
+#[derive(Default)]
+pub struct RuleSet {
+    pub compiled: Vec<CompiledRule>,
+    /// One entry per rule id, in id order.
+    pub metas: BTreeMap<String, Arc<RuleMeta>>,
+}
+
+impl RuleSet {
+    /// The embedded pack.
+    pub fn builtin() -> Result<RuleSet, RuleLoadError> {
+        let mut set = RuleSet::default();
+        let mut files: Vec<_> = Vec::new();
+        collect_embedded(&BUILTIN_RULES, &mut files);
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, text) in files {
+            let display = format!("rules/{path}");
+            set.add_yaml(&text, RuleOrigin::Builtin(display))?;
+        }
+        Ok(set)
+    }
+
+    /// Adds every `*.yml`/`*.yaml` file below `dir` (sorted, recursively).
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), RuleLoadError> {
+        let mut paths = Vec::new();
+        collect_yaml_files(dir, &mut paths).map_err(|source| RuleLoadError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        if paths.is_empty() {
+            return Err(invalid(
+                &dir.display().to_string(),
+                "rule directory contains no .yml or .yaml files",
+            ));
+        }
+        paths.sort();
+        for path in paths {
+            let display = path.display().to_string();
+            let text = std::fs::read_to_string(&path).map_err(|source| RuleLoadError::Io {
+                path: display.clone(),
+                source,
+            })?;
+            self.add_yaml(&text, RuleOrigin::User(display))?;
+        }
+        Ok(())
+    }
+
+    /// Parses one rule file and compiles it for every grammar it targets.
+    pub fn add_yaml(&mut self, text: &str, origin: RuleOrigin) -> Result<(), RuleLoadError> {
+        let path = origin.path().to_string();
+        let mut docs: Vec<SerializableRuleConfig<SupportLang>> =
+            ast_grep_config::from_multiple(text)
+                .map_err(|e| invalid(&path, format!("not a valid ast-grep rule: {e}")))?;
+        let serializable = match docs.len() {
+            1 => docs.remove(0),
+            0 => return Err(invalid(&path, "the file contains no rule")),
+            n => {
+                return Err(invalid(
+                    &path,
+                    format!("holds {n} rules; authgate expects one rule per file"),
+                ))
+            }
+        };
+        if serializable.severity == AgSeverity::Off {
+            return Ok(());
+        }
+        let meta = read_meta(&serializable, &path, origin.clone())?;
+        if self.metas.contains_key(&meta.id) {
+            return Err(invalid(
+                &path,
+                format!("rule id `{}` is defined twice", meta.id),
+            ));
+        }
+        let meta = Arc::new(meta);
+        for &target in meta.language.rule_targets() {
+            let mut per_lang = serializable.clone();
+            per_lang.language = target.support_lang();
+            let config = RuleConfig::try_from(per_lang, &GlobalRules::default()).map_err(|e| {
+                let mut message = format!("rule `{}` does not compile for {target}: {e}", meta.id);
+                let mut source = std::error::Error::source(&e);
+                while let Some(inner) = source {
+                    message.push_str(&format!(": {inner}"));
+                    source = inner.source();
+                }
+                if matches!(e, ast_grep_config::RuleConfigError::MissingPotentialKinds) {
+                    message.push_str(" (a pattern with a syntax error also causes this; check the pattern parses as code)");
+                }
+                invalid(&path, message)
+            })?;
+            self.compiled.push(CompiledRule {
+                meta: meta.clone(),
+                lang: target,
+                config,
+            });
+        }
+        self.metas.insert(meta.id.clone(), meta);
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<RuleMeta>> {
+        self.metas.get(id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.metas.is_empty()
+    }
+}
+
+fn read_meta(
+    rule: &SerializableRuleConfig<SupportLang>,
+    path: &str,
+    origin: RuleOrigin,
+) -> Result<RuleMeta, RuleLoadError> {
+    let id = rule.id.clone();
+    if !is_kebab_case(&id) {
+        return Err(invalid(
+            path,
+            format!("field `id`: `{id}` must be kebab-case (lowercase words joined by `-`)"),
+        ));
+    }
+    let language = Lang::ALL
+        .into_iter()
+        .find(|l| l.support_lang() == rule.language)
+        .ok_or_else(|| {
+            invalid(
+                path,
+                format!(
+                    "field `language`: `{}` is not a language authgate parses (supported: {})",
+                    rule.language,
+                    supported_names()
+                ),
+            )
+        })?;
+    if rule.message.trim().is_empty() {
+        return Err(invalid(
+            path,
+            "field `message` is required: one line saying what is wrong",
+        ));
+    }
+    let note = rule
+        .note
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .ok_or_else(|| invalid(path, "field `note` is required: why this matters"))?;
+    let metadata = rule.metadata.as_ref().ok_or_else(|| {
+        invalid(
+            path,
+            "field `metadata` is required (severity, control, kind)",
+        )
+    })?;
+    let value = serde_json::to_value(metadata)
+        .map_err(|e| invalid(path, format!("field `metadata`: {e}")))?;
+    let fields: MetadataFields = serde_json::from_value(value)
+        .map_err(|e| invalid(path, format!("field `metadata`: {e}")))?;
+    if fields.where_.is_some() {
+        return Err(invalid(
+            path,
+            "field `metadata.where`: conditions on project facts are not supported by this version of authgate",
+        ));
+    }
+    if !is_control(&fields.control) {
+        return Err(invalid(
+            path,
+            format!("field `metadata.control`: `{}` is not a control id (see `authgate rules controls`)", fields.control),
+        ));
+    }
+    for cwe in &fields.cwe {
+        let ok = cwe
+            .strip_prefix("CWE-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if !ok {
+            return Err(invalid(
+                path,
+                format!("field `metadata.cwe`: `{cwe}` must look like `CWE-347`"),
+            ));
+        }
+    }
+    if let Some(empty) = fields.keywords.iter().find(|k| k.trim().is_empty()) {
+        return Err(invalid(
+            path,
+            format!("field `metadata.keywords`: empty keyword `{empty}`"),
+        ));
+    }
+    Ok(RuleMeta {
+        id,
+        language,
+        message: rule.message.trim().to_string(),
+        note: note.trim().to_string(),
+        severity: fields.severity,
+        control: fields.control,
+        kind: fields.kind,
+        cwe: fields.cwe,
+        asvs: fields.asvs,
+        references: fields.references,
+        keywords: fields.keywords,
+        fix_text: fields.fix_text.map(|t| t.trim().to_string()),
+        redact: fields
+            .redact
+            .iter()
+            .map(|v| v.trim_start_matches('$').to_string())
+            .collect(),
+        origin,
+        has_autofix: rule.fix.is_some(),
+    })
+}
+
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn collect_embedded(dir: &'static Dir<'static>, out: &mut Vec<(String, String)>) {
+    for file in dir.files() {
+        let path = file.path();
+        if is_yaml(path) {
+            if let Some(text) = file.contents_utf8() {
+                out.push((
+                    path.display().to_string().replace('\\', "/"),
+                    text.to_string(),
+                ));
+            }
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
+fn collect_yaml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut seen = HashSet::new();
+    collect_yaml_files_inner(dir, out, &mut seen)
+}
+
+fn collect_yaml_files_inner(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+) -> std::io::Result<()> {
+    // Canonical paths guard against symlink loops in user rule directories.
+    if !seen.insert(dir.canonicalize()?) {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let file_type = std::fs::metadata(&path)?.file_type();
+        if file_type.is_dir() {
+            collect_yaml_files_inner(&path, out, seen)?;
+        } else if file_type.is_file() && is_yaml(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yml" | "yaml")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(yaml: &str) -> Result<RuleSet, RuleLoadError> {
+        let mut set = RuleSet::default();
+        set.add_yaml(yaml, RuleOrigin::User("test.yml".into()))?;
+        Ok(set)
+    }
+
+    const GOOD: &str = r#"
+id: demo-rule
+language: javascript
+rule:
+  pattern: eval($X)
+message: eval is bad
+note: because
+metadata:
+  severity: high
+  control: CRYPTO
+  kind: flaw
+  cwe: [CWE-95]
+  keywords: [eval]
+"#;
+
+    #[test]
+    fn javascript_rules_are_cloned_for_typescript_and_tsx() {
+        let set = load(GOOD).unwrap();
+        let langs: Vec<Lang> = set.compiled.iter().map(|c| c.lang).collect();
+        assert_eq!(langs, vec![Lang::JavaScript, Lang::TypeScript, Lang::Tsx]);
+        assert_eq!(set.metas.len(), 1);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_field() {
+        let cases = [
+            (
+                GOOD.replace("control: CRYPTO", "control: NOPE"),
+                "metadata.control",
+            ),
+            (
+                GOOD.replace("severity: high", "severity: severe"),
+                "metadata",
+            ),
+            (
+                GOOD.replace("language: javascript", "language: rust"),
+                "field `language`",
+            ),
+            (GOOD.replace("id: demo-rule", "id: Demo_Rule"), "field `id`"),
+            (GOOD.replace("note: because\n", ""), "field `note`"),
+            (GOOD.replace("cwe: [CWE-95]", "cwe: [95]"), "metadata.cwe"),
+            (
+                GOOD.replace("keywords: [eval]", "keywords: [eval]\n  where: {}"),
+                "metadata.where",
+            ),
+            (
+                GOOD.replace("  kind: flaw\n", "  kind: flaw\n  colour: red\n"),
+                "unknown field `colour`",
+            ),
+            (GOOD.replace("message:", "mesage:"), "mesage"),
+            (
+                GOOD.replace("pattern: eval($X)", "pattern: 'eval($X'"),
+                "does not compile",
+            ),
+        ];
+        for (yaml, expected) in cases {
+            let err = load(&yaml).err().expect(expected).to_string();
+            assert!(err.starts_with("test.yml: "), "{err}");
+            assert!(err.contains(expected), "expected `{expected}` in: {err}");
+        }
+    }
+
+    #[test]
+    fn severity_off_disables_a_rule() {
+        let set = load(&GOOD.replace("note: because", "note: because\nseverity: off")).unwrap();
+        assert!(set.is_empty());
+    }
+
+    #[test]
+    fn builtin_pack_loads() {
+        let set = RuleSet::builtin().unwrap();
+        assert!(!set.is_empty());
+    }
+}

@@ -1,0 +1,302 @@
+//! The parallel walk: which files are read, and how a file that cannot be scanned
+//! becomes a diagnostic instead of an abort.
+
+use crate::finding::{Diagnostic, DiagnosticLevel};
+use crate::policy::Policy;
+use crate::scan::lang::Lang;
+use crate::scan::{FileResult, ScanOptions};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::{WalkBuilder, WalkState};
+use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::Mutex;
+
+/// Directory names skipped by default (vendored and generated trees).
+pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
+    ".git",
+    "node_modules",
+    "bower_components",
+    "vendor",
+    "third_party",
+    "dist",
+    "build",
+    ".venv",
+    "venv",
+    "site-packages",
+    "__pycache__",
+];
+
+/// A line longer than this marks a minified or generated file.
+const MINIFIED_LINE_BYTES: usize = 4096;
+
+type ScanText<'a> = dyn Fn(Lang, &str, &str) -> FileResult + Sync + 'a;
+
+pub(crate) fn walk(
+    options: &ScanOptions,
+    policy: &Policy,
+    scan_text: &ScanText<'_>,
+) -> Vec<FileResult> {
+    let results = Mutex::new(Vec::new());
+    let cli_excludes = match build_globs(&options.excludes) {
+        Ok(set) => set,
+        Err(message) => {
+            return vec![FileResult {
+                diagnostics: vec![Diagnostic::new(DiagnosticLevel::Error, None, message)],
+                ..FileResult::default()
+            }]
+        }
+    };
+    let mut paths = Vec::new();
+    for path in &options.paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            results
+                .lock()
+                .expect("no panic holds the lock")
+                .push(FileResult {
+                    diagnostics: vec![Diagnostic::new(
+                        DiagnosticLevel::Error,
+                        Some(path.display().to_string()),
+                        "path does not exist",
+                    )],
+                    ..FileResult::default()
+                });
+        } else {
+            paths.push(path);
+        }
+    }
+    let Some((first, rest)) = paths.split_first() else {
+        return results.into_inner().expect("no panic holds the lock");
+    };
+    let mut builder = WalkBuilder::new(first);
+    for path in rest {
+        builder.add(path);
+    }
+    let default_excludes = options.default_excludes;
+    builder
+        .hidden(false)
+        .require_git(false)
+        .follow_links(options.follow_links)
+        .threads(options.threads)
+        .add_custom_ignore_filename(".authgateignore")
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            let name = entry.file_name().to_str().unwrap_or("");
+            !(is_dir
+                && entry.depth() > 0
+                && (name == ".git" || (default_excludes && DEFAULT_EXCLUDED_DIRS.contains(&name))))
+        });
+
+    builder.build_parallel().run(|| {
+        let results = &results;
+        let cli_excludes = &cli_excludes;
+        Box::new(move |entry| {
+            let result = match entry {
+                Ok(entry) => visit(&entry, options, policy, cli_excludes, scan_text),
+                Err(err) => Some(walk_error(&err, options)),
+            };
+            if let Some(result) = result {
+                results
+                    .lock()
+                    .expect("no panic holds the lock")
+                    .push(result);
+            }
+            WalkState::Continue
+        })
+    });
+    results.into_inner().expect("no panic holds the lock")
+}
+
+fn visit(
+    entry: &ignore::DirEntry,
+    options: &ScanOptions,
+    policy: &Policy,
+    cli_excludes: &GlobSet,
+    scan_text: &ScanText<'_>,
+) -> Option<FileResult> {
+    // Only regular files are opened: FIFOs, sockets and devices would block or never end.
+    if !entry.file_type().is_some_and(|t| t.is_file()) {
+        return None;
+    }
+    let path = entry.path();
+    let lang = Lang::from_path(path)?;
+    let rel = relative_path(path, &options.root);
+    if policy.is_excluded(&rel) || cli_excludes.is_match(&rel) {
+        return None;
+    }
+    let skip = |message: String| FileResult {
+        skipped: true,
+        diagnostics: vec![Diagnostic::new(
+            DiagnosticLevel::Note,
+            Some(rel.clone()),
+            message,
+        )],
+        ..FileResult::default()
+    };
+    let size = match entry.metadata() {
+        Ok(meta) => meta.len(),
+        Err(err) => return Some(error(&rel, format!("cannot read metadata: {err}"))),
+    };
+    if size > options.max_file_size {
+        return Some(skip(format!(
+            "skipped: {size} bytes is over --max-file-size ({} bytes)",
+            options.max_file_size
+        )));
+    }
+    let bytes = match read_capped(path, options.max_file_size) {
+        Ok(bytes) => bytes,
+        Err(err) => return Some(error(&rel, format!("cannot read file: {err}"))),
+    };
+    if bytes.len() as u64 > options.max_file_size {
+        return Some(skip(
+            "skipped: the file grew past --max-file-size while being read".to_string(),
+        ));
+    }
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Some(skip(
+            "skipped: binary file (NUL byte in the first 8 KiB)".to_string(),
+        ));
+    }
+    if is_minified(&rel, &bytes) {
+        return Some(skip(format!(
+            "skipped: minified or generated (a line is over {MINIFIED_LINE_BYTES} bytes); scan it with --max-file-size and an unminified source instead"
+        )));
+    }
+    let mut diagnostics = Vec::new();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            diagnostics.push(Diagnostic::new(
+                DiagnosticLevel::Note,
+                Some(rel.clone()),
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {}); scanned with invalid bytes replaced",
+                    err.utf8_error().valid_up_to()
+                ),
+            ));
+            String::from_utf8_lossy(err.as_bytes()).into_owned()
+        }
+    };
+    let outcome = catch_unwind(AssertUnwindSafe(|| scan_text(lang, &rel, &text)));
+    let mut result = match outcome {
+        Ok(result) => result,
+        Err(_) => error(&rel, "internal error while matching this file; the scan went on without it. Please report it with the file if you can share it".to_string()),
+    };
+    result.diagnostics.extend(diagnostics);
+    Some(result)
+}
+
+fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn is_minified(rel: &str, bytes: &[u8]) -> bool {
+    rel.ends_with(".min.js")
+        || bytes
+            .split(|b| *b == b'\n')
+            .any(|line| line.len() > MINIFIED_LINE_BYTES)
+}
+
+fn error(rel: &str, message: String) -> FileResult {
+    FileResult {
+        skipped: true,
+        diagnostics: vec![Diagnostic::new(
+            DiagnosticLevel::Warning,
+            Some(rel.to_string()),
+            message,
+        )],
+        ..FileResult::default()
+    }
+}
+
+fn walk_error(err: &ignore::Error, options: &ScanOptions) -> FileResult {
+    let path = error_path(err).map(|p| relative_path(p, &options.root));
+    let message = match err.io_error() {
+        Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+            "cannot be read (permission denied); skipped".to_string()
+        }
+        _ => format!("skipped: {}", strip_path_prefix(err)),
+    };
+    FileResult {
+        skipped: true,
+        diagnostics: vec![Diagnostic::new(DiagnosticLevel::Warning, path, message)],
+        ..FileResult::default()
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
+}
+
+fn strip_path_prefix(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => {
+            strip_path_prefix(err)
+        }
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop back to {}", ancestor.display())
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The path reports show: relative to the root when inside it, forward slashes.
+pub(crate) fn relative_path(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = rel.strip_prefix(".").unwrap_or(rel);
+    let text = rel.to_string_lossy().replace('\\', "/");
+    if text.is_empty() {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        text
+    }
+}
+
+fn build_globs(globs: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for glob in globs {
+        builder.add(Glob::new(glob).map_err(|e| format!("--exclude `{glob}`: {e}"))?);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_use_forward_slashes_and_drop_dot() {
+        assert_eq!(
+            relative_path(Path::new("./src/a.py"), Path::new(".")),
+            "src/a.py"
+        );
+        assert_eq!(
+            relative_path(Path::new("/r/src/a.py"), Path::new("/r")),
+            "src/a.py"
+        );
+        assert_eq!(
+            relative_path(Path::new("/elsewhere/a.py"), Path::new("/r")),
+            "/elsewhere/a.py"
+        );
+    }
+
+    #[test]
+    fn long_lines_mark_minified_files() {
+        assert!(is_minified("a.js", &vec![b'x'; MINIFIED_LINE_BYTES + 1]));
+        assert!(is_minified("vendor.min.js", b"x"));
+        assert!(!is_minified("a.js", b"let a = 1;\nlet b = 2;\n"));
+    }
+}
