@@ -1,7 +1,7 @@
 //! Rule documentation, generated from the rule files and their fixtures. The same
 //! text serves `authgate rules explain`, SARIF help and `docs/rules/`.
 
-use crate::finding::CONTROLS;
+use crate::finding::{RuleKind, CONTROLS};
 use crate::scan::lang::Lang;
 use crate::scan::rules::{RuleMeta, RuleSet};
 use std::fmt::Write;
@@ -29,6 +29,14 @@ pub fn rule_markdown(rule: &RuleMeta) -> String {
     let _ = writeln!(out, "\n## What it does\n\n{}", rule.message);
     let _ = writeln!(out, "\n## Why is this bad?\n\n{}", rule.note);
     let fixtures = rule.fixtures();
+    if rule.kind == RuleKind::Control {
+        if let Some((name, code)) = fixtures.iter().find(|(n, _)| n.starts_with("match.")) {
+            let _ = writeln!(out, "\n## Recognised code\n\n```{}\n{}```", fence_lang(name), ensure_newline(code));
+        }
+        if let Some((name, code)) = fixtures.iter().find(|(n, _)| n.starts_with("nomatch.")) {
+            let _ = writeln!(out, "\n## Not recognised\n\n```{}\n{}```", fence_lang(name), ensure_newline(code));
+        }
+    }
     if let Some((name, code)) = fixtures.iter().find(|(n, _)| n.starts_with("bad.")) {
         let _ = writeln!(
             out,

@@ -1,0 +1,188 @@
+//! Registry-wide checks: every built-in rule is complete, documented, and proven by
+//! fixtures — `bad` files produce findings exactly on the lines marked
+//! `expect-finding`, `good` files produce none.
+
+use authgate::finding::RuleKind;
+use authgate::policy::Policy;
+use authgate::scan::lang::Lang;
+use authgate::scan::rules::{RuleMeta, RuleSet};
+use authgate::scan::{scan, ScanOptions};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const MARKER: &str = "expect-finding";
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+fn scan_file(rules: &RuleSet, path: &Path, rule_id: &str, prefilter: bool) -> Vec<authgate::finding::Finding> {
+    let mut options = ScanOptions::new(
+        vec![path.to_path_buf()],
+        path.parent().unwrap().to_path_buf(),
+        time::macros::date!(2026 - 01 - 01),
+    );
+    options.show_controls = true;
+    options.use_prefilter = prefilter;
+    let outcome = scan(rules, &Policy::default(), &options);
+    assert!(
+        outcome.diagnostics.is_empty(),
+        "{}: unexpected diagnostics {:?}",
+        path.display(),
+        outcome.diagnostics
+    );
+    outcome.findings.into_iter().filter(|f| f.rule_id == rule_id).collect()
+}
+
+fn marked_lines(path: &Path) -> BTreeSet<usize> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(MARKER))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// The fixture pairs a rule needs: `(bad, good)` names per language extension.
+fn required_fixtures(rule: &RuleMeta) -> Vec<(String, String)> {
+    let (bad, good) = match rule.kind {
+        RuleKind::Flaw => ("bad", "good"),
+        RuleKind::Control => ("match", "nomatch"),
+    };
+    let exts: &[&str] = match rule.language {
+        Lang::Python => &["py"],
+        Lang::JavaScript => &["js", "ts"],
+        Lang::TypeScript => &["ts"],
+        Lang::Tsx => &["tsx"],
+        Lang::Go => &["go"],
+        Lang::Java => &["java"],
+    };
+    exts.iter().map(|e| (format!("{bad}.{e}"), format!("{good}.{e}"))).collect()
+}
+
+#[test]
+fn every_rule_is_complete() {
+    let rules = RuleSet::builtin().expect("the built-in rules load");
+    assert!(rules.metas.len() >= 10, "expected the first rule pack");
+    for rule in rules.metas.values() {
+        let id = &rule.id;
+        assert!(authgate::scan::rules::is_kebab_case(id), "{id}: id must be kebab-case");
+        assert!(authgate::finding::is_control(&rule.control), "{id}: control");
+        assert!(!rule.note.trim().is_empty(), "{id}: note");
+        assert!(!rule.keywords.is_empty(), "{id}: built-in rules need prefilter keywords");
+        assert!(rule.keywords.iter().all(|k| k.len() >= 4), "{id}: keywords must be specific (4+ chars)");
+        if rule.kind == RuleKind::Flaw {
+            assert!(rule.fix_text.is_some(), "{id}: flaw rules need fix_text");
+            assert!(!rule.cwe.is_empty(), "{id}: flaw rules need a CWE");
+        }
+        let expected_dir = format!("rules/{}/{id}.yml", rule.language.family().name());
+        assert_eq!(rule.origin.path(), expected_dir, "{id}: rule file must live at rules/<language>/<id>.yml");
+    }
+}
+
+#[test]
+fn every_rule_has_fixtures_that_prove_it() {
+    let rules = RuleSet::builtin().unwrap();
+    for rule in rules.metas.values() {
+        let dir = fixtures_dir().join(&rule.id);
+        for (bad, good) in required_fixtures(rule) {
+            let bad_path = dir.join(&bad);
+            let good_path = dir.join(&good);
+            assert!(bad_path.is_file(), "{}: missing fixture {}", rule.id, bad_path.display());
+            assert!(good_path.is_file(), "{}: missing fixture {}", rule.id, good_path.display());
+
+            let expected = marked_lines(&bad_path);
+            assert!(!expected.is_empty(), "{}: {bad} marks no line with `{MARKER}`", rule.id);
+            let findings = scan_file(&rules, &bad_path, &rule.id, true);
+            let found: BTreeSet<usize> = findings.iter().map(|f| f.location.start_line).collect();
+            assert_eq!(found, expected, "{}: {bad}: lines with findings vs lines marked", rule.id);
+            assert_eq!(
+                findings.first().map(|f| f.location.start_line),
+                expected.first().copied(),
+                "{}: {bad}: first finding's line",
+                rule.id
+            );
+
+            let false_positives = scan_file(&rules, &good_path, &rule.id, true);
+            assert!(false_positives.is_empty(), "{}: {good} must produce no finding, got {false_positives:#?}", rule.id);
+            assert!(marked_lines(&good_path).is_empty(), "{}: {good} must not carry `{MARKER}`", rule.id);
+        }
+    }
+}
+
+#[test]
+fn fixture_findings_snapshot() {
+    let rules = RuleSet::builtin().unwrap();
+    for rule in rules.metas.values() {
+        let mut text = String::new();
+        for (bad, _) in required_fixtures(rule) {
+            let path = fixtures_dir().join(&rule.id).join(&bad);
+            for f in scan_file(&rules, &path, &rule.id, true) {
+                text.push_str(&format!(
+                    "{}:{}:{}-{}:{} [{} {}] {}\n    {}\n",
+                    f.location.path,
+                    f.location.start_line,
+                    f.location.start_column,
+                    f.location.end_line,
+                    f.location.end_column,
+                    f.severity,
+                    f.control,
+                    f.message,
+                    f.snippet.lines().next().unwrap_or("")
+                ));
+            }
+        }
+        insta::assert_snapshot!(format!("rule__{}", rule.id), text);
+    }
+}
+
+#[test]
+fn no_fixture_directory_is_orphaned() {
+    let rules = RuleSet::builtin().unwrap();
+    for entry in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(rules.get(&name).is_some(), "tests/fixtures/rules/{name} belongs to no rule");
+    }
+}
+
+#[test]
+fn prefilter_changes_no_finding() {
+    let rules = RuleSet::builtin().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths = vec![root.join("examples"), root.join("tests/fixtures/rules")];
+    let run = |prefilter: bool| {
+        let mut options = ScanOptions::new(paths.clone(), root.to_path_buf(), time::macros::date!(2026 - 01 - 01));
+        options.use_prefilter = prefilter;
+        options.show_controls = true;
+        options.threads = 2;
+        let outcome = scan(&rules, &Policy::default(), &options);
+        (outcome.findings, outcome.stats.files_parsed)
+    };
+    let (with, parsed_with) = run(true);
+    let (without, parsed_without) = run(false);
+    assert!(!with.is_empty());
+    assert_eq!(with, without, "the prefilter must never change findings");
+    assert!(parsed_with < parsed_without, "the prefilter should skip parsing some files ({parsed_with} vs {parsed_without})");
+}
+
+#[test]
+fn generated_docs_are_current() {
+    let rules = RuleSet::builtin().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
+    let files = authgate::docs::generate(&rules);
+    let mut stale = Vec::new();
+    for (name, text) in &files {
+        if std::fs::read_to_string(dir.join(name)).ok().as_deref() != Some(text.as_str()) {
+            stale.push(name.clone());
+        }
+    }
+    let generated: BTreeSet<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    for entry in std::fs::read_dir(&dir).into_iter().flatten() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !generated.contains(name.as_str()) {
+            stale.push(format!("{name} (no such rule)"));
+        }
+    }
+    assert!(stale.is_empty(), "docs/rules is stale: {stale:?}; run `cargo run -- rules docs docs/rules`");
+}
