@@ -31,10 +31,20 @@ pub fn rule_markdown(rule: &RuleMeta) -> String {
     let fixtures = rule.fixtures();
     if rule.kind == RuleKind::Control {
         if let Some((name, code)) = fixtures.iter().find(|(n, _)| n.starts_with("match.")) {
-            let _ = writeln!(out, "\n## Recognised code\n\n```{}\n{}```", fence_lang(name), ensure_newline(code));
+            let _ = writeln!(
+                out,
+                "\n## Recognised code\n\n```{}\n{}```",
+                fence_lang(name),
+                ensure_newline(code)
+            );
         }
         if let Some((name, code)) = fixtures.iter().find(|(n, _)| n.starts_with("nomatch.")) {
-            let _ = writeln!(out, "\n## Not recognised\n\n```{}\n{}```", fence_lang(name), ensure_newline(code));
+            let _ = writeln!(
+                out,
+                "\n## Not recognised\n\n```{}\n{}```",
+                fence_lang(name),
+                ensure_newline(code)
+            );
         }
     }
     if let Some((name, code)) = fixtures.iter().find(|(n, _)| n.starts_with("bad.")) {

@@ -6,7 +6,17 @@ mod common;
 use common::*;
 
 fn sample(format: &str) -> String {
-    let run = run_in(&repo(), &["scan", "examples/vulnerable-app", "--format", format, "--color", "never"]);
+    let run = run_in(
+        &repo(),
+        &[
+            "scan",
+            "examples/vulnerable-app",
+            "--format",
+            format,
+            "--color",
+            "never",
+        ],
+    );
     assert_eq!(run.code, 1, "{}", run.stderr);
     // The version changes with every release; nothing else in the reports is volatile.
     run.stdout.replace(env!("CARGO_PKG_VERSION"), "[version]")
@@ -25,7 +35,10 @@ fn json_report() {
 #[test]
 fn junit_report() {
     let xml = sample("junit");
-    assert!(xml.contains(r#"<testsuites name="authgate" tests="11" failures="11""#), "{xml}");
+    assert!(
+        xml.contains(r#"<testsuites name="authgate" tests="11" failures="11""#),
+        "{xml}"
+    );
     insta::assert_snapshot!(xml);
 }
 
@@ -41,8 +54,12 @@ fn sarif_report() {
 
 fn sarif_schema() -> serde_json::Value {
     let path = repo().join("../shared/data/sarif-schema-2.1.0.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}: the SARIF schema comes from shared/ beside the checkout", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: the SARIF schema comes from shared/ beside the checkout",
+            path.display()
+        )
+    });
     serde_json::from_str(&text).unwrap()
 }
 
@@ -50,22 +67,44 @@ fn sarif_schema() -> serde_json::Value {
 fn sarif_validates_against_the_official_schema() {
     let validator = jsonschema::validator_for(&sarif_schema()).expect("the schema compiles");
     let sarif: serde_json::Value = serde_json::from_str(&sample("sarif")).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
     assert_eq!(results.len(), 11);
     for result in results {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);
-        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
-        assert!(uri.starts_with("examples/vulnerable-app/"), "relative URI: {uri}");
-        assert!(result["partialFingerprints"]["authgate/v1"].as_str().unwrap().len() == 32);
+        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(
+            uri.starts_with("examples/vulnerable-app/"),
+            "relative URI: {uri}"
+        );
+        assert!(
+            result["partialFingerprints"]["authgate/v1"]
+                .as_str()
+                .unwrap()
+                .len()
+                == 32
+        );
     }
-    let tags = rules.iter().flat_map(|r| r["properties"]["tags"].as_array().unwrap().clone()).collect::<Vec<_>>();
+    let tags = rules
+        .iter()
+        .flat_map(|r| r["properties"]["tags"].as_array().unwrap().clone())
+        .collect::<Vec<_>>();
     assert!(tags.iter().any(|t| t == "external/cwe/cwe-347"), "{tags:?}");
-    assert!(rules.iter().all(|r| r["help"]["markdown"].as_str().unwrap().contains("## Why is this bad?")));
+    assert!(rules.iter().all(|r| r["help"]["markdown"]
+        .as_str()
+        .unwrap()
+        .contains("## Why is this bad?")));
 }
 
 #[test]
@@ -76,28 +115,60 @@ fn sarif_with_diagnostics_and_no_findings_validates() {
     let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let validator = jsonschema::validator_for(&sarif_schema()).unwrap();
     assert!(validator.is_valid(&sarif));
-    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].as_array().unwrap();
-    assert!(notes[0]["message"]["text"].as_str().unwrap().contains("binary"), "{notes:?}");
+    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert!(
+        notes[0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("binary"),
+        "{notes:?}"
+    );
 }
 
 #[test]
 fn output_file_gets_the_report_and_stderr_a_summary() {
     let dir = tree(&[("app.py", FLAWED_PY)]);
     let out = dir.path().join("report.sarif");
-    let run = run_in(dir.path(), &["scan", "--format", "sarif", "--output", out.to_str().unwrap()]);
+    let run = run_in(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "sarif",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
     assert_eq!(run.code, 1);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("2 finding(s), 2 failing"), "{}", run.stderr);
-    let sarif: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    assert!(
+        run.stderr.contains("2 finding(s), 2 failing"),
+        "{}",
+        run.stderr
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);
 }
 
 #[test]
 fn control_characters_never_reach_a_report() {
-    let dir = tree(&[("app.py", "import hashlib\nh = hashlib.md5(password + \"\u{1b}[31mred\u{7}\")\n")]);
+    let dir = tree(&[(
+        "app.py",
+        "import hashlib\nh = hashlib.md5(password + \"\u{1b}[31mred\u{7}\")\n",
+    )]);
     for format in ["human", "json", "sarif", "junit", "markdown"] {
-        let run = run_in(dir.path(), &["scan", "--format", format, "--color", "never"]);
+        let run = run_in(
+            dir.path(),
+            &["scan", "--format", format, "--color", "never"],
+        );
         assert_eq!(run.code, 1);
-        assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'), "{format}: {:?}", run.stdout);
+        assert!(
+            !run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'),
+            "{format}: {:?}",
+            run.stdout
+        );
     }
 }

@@ -16,7 +16,12 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
 }
 
-fn scan_file(rules: &RuleSet, path: &Path, rule_id: &str, prefilter: bool) -> Vec<authgate::finding::Finding> {
+fn scan_file(
+    rules: &RuleSet,
+    path: &Path,
+    rule_id: &str,
+    prefilter: bool,
+) -> Vec<authgate::finding::Finding> {
     let mut options = ScanOptions::new(
         vec![path.to_path_buf()],
         path.parent().unwrap().to_path_buf(),
@@ -31,7 +36,11 @@ fn scan_file(rules: &RuleSet, path: &Path, rule_id: &str, prefilter: bool) -> Ve
         path.display(),
         outcome.diagnostics
     );
-    outcome.findings.into_iter().filter(|f| f.rule_id == rule_id).collect()
+    outcome
+        .findings
+        .into_iter()
+        .filter(|f| f.rule_id == rule_id)
+        .collect()
 }
 
 fn marked_lines(path: &Path) -> BTreeSet<usize> {
@@ -58,7 +67,9 @@ fn required_fixtures(rule: &RuleMeta) -> Vec<(String, String)> {
         Lang::Go => &["go"],
         Lang::Java => &["java"],
     };
-    exts.iter().map(|e| (format!("{bad}.{e}"), format!("{good}.{e}"))).collect()
+    exts.iter()
+        .map(|e| (format!("{bad}.{e}"), format!("{good}.{e}")))
+        .collect()
 }
 
 #[test]
@@ -67,17 +78,33 @@ fn every_rule_is_complete() {
     assert!(rules.metas.len() >= 10, "expected the first rule pack");
     for rule in rules.metas.values() {
         let id = &rule.id;
-        assert!(authgate::scan::rules::is_kebab_case(id), "{id}: id must be kebab-case");
-        assert!(authgate::finding::is_control(&rule.control), "{id}: control");
+        assert!(
+            authgate::scan::rules::is_kebab_case(id),
+            "{id}: id must be kebab-case"
+        );
+        assert!(
+            authgate::finding::is_control(&rule.control),
+            "{id}: control"
+        );
         assert!(!rule.note.trim().is_empty(), "{id}: note");
-        assert!(!rule.keywords.is_empty(), "{id}: built-in rules need prefilter keywords");
-        assert!(rule.keywords.iter().all(|k| k.len() >= 4), "{id}: keywords must be specific (4+ chars)");
+        assert!(
+            !rule.keywords.is_empty(),
+            "{id}: built-in rules need prefilter keywords"
+        );
+        assert!(
+            rule.keywords.iter().all(|k| k.len() >= 4),
+            "{id}: keywords must be specific (4+ chars)"
+        );
         if rule.kind == RuleKind::Flaw {
             assert!(rule.fix_text.is_some(), "{id}: flaw rules need fix_text");
             assert!(!rule.cwe.is_empty(), "{id}: flaw rules need a CWE");
         }
         let expected_dir = format!("rules/{}/{id}.yml", rule.language.family().name());
-        assert_eq!(rule.origin.path(), expected_dir, "{id}: rule file must live at rules/<language>/<id>.yml");
+        assert_eq!(
+            rule.origin.path(),
+            expected_dir,
+            "{id}: rule file must live at rules/<language>/<id>.yml"
+        );
     }
 }
 
@@ -89,14 +116,32 @@ fn every_rule_has_fixtures_that_prove_it() {
         for (bad, good) in required_fixtures(rule) {
             let bad_path = dir.join(&bad);
             let good_path = dir.join(&good);
-            assert!(bad_path.is_file(), "{}: missing fixture {}", rule.id, bad_path.display());
-            assert!(good_path.is_file(), "{}: missing fixture {}", rule.id, good_path.display());
+            assert!(
+                bad_path.is_file(),
+                "{}: missing fixture {}",
+                rule.id,
+                bad_path.display()
+            );
+            assert!(
+                good_path.is_file(),
+                "{}: missing fixture {}",
+                rule.id,
+                good_path.display()
+            );
 
             let expected = marked_lines(&bad_path);
-            assert!(!expected.is_empty(), "{}: {bad} marks no line with `{MARKER}`", rule.id);
+            assert!(
+                !expected.is_empty(),
+                "{}: {bad} marks no line with `{MARKER}`",
+                rule.id
+            );
             let findings = scan_file(&rules, &bad_path, &rule.id, true);
             let found: BTreeSet<usize> = findings.iter().map(|f| f.location.start_line).collect();
-            assert_eq!(found, expected, "{}: {bad}: lines with findings vs lines marked", rule.id);
+            assert_eq!(
+                found, expected,
+                "{}: {bad}: lines with findings vs lines marked",
+                rule.id
+            );
             assert_eq!(
                 findings.first().map(|f| f.location.start_line),
                 expected.first().copied(),
@@ -105,8 +150,16 @@ fn every_rule_has_fixtures_that_prove_it() {
             );
 
             let false_positives = scan_file(&rules, &good_path, &rule.id, true);
-            assert!(false_positives.is_empty(), "{}: {good} must produce no finding, got {false_positives:#?}", rule.id);
-            assert!(marked_lines(&good_path).is_empty(), "{}: {good} must not carry `{MARKER}`", rule.id);
+            assert!(
+                false_positives.is_empty(),
+                "{}: {good} must produce no finding, got {false_positives:#?}",
+                rule.id
+            );
+            assert!(
+                marked_lines(&good_path).is_empty(),
+                "{}: {good} must not carry `{MARKER}`",
+                rule.id
+            );
         }
     }
 }
@@ -142,7 +195,10 @@ fn no_fixture_directory_is_orphaned() {
     let rules = RuleSet::builtin().unwrap();
     for entry in std::fs::read_dir(fixtures_dir()).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(rules.get(&name).is_some(), "tests/fixtures/rules/{name} belongs to no rule");
+        assert!(
+            rules.get(&name).is_some(),
+            "tests/fixtures/rules/{name} belongs to no rule"
+        );
     }
 }
 
@@ -152,7 +208,11 @@ fn prefilter_changes_no_finding() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let paths = vec![root.join("examples"), root.join("tests/fixtures/rules")];
     let run = |prefilter: bool| {
-        let mut options = ScanOptions::new(paths.clone(), root.to_path_buf(), time::macros::date!(2026 - 01 - 01));
+        let mut options = ScanOptions::new(
+            paths.clone(),
+            root.to_path_buf(),
+            time::macros::date!(2026 - 01 - 01),
+        );
         options.use_prefilter = prefilter;
         options.show_controls = true;
         options.threads = 2;
@@ -163,7 +223,10 @@ fn prefilter_changes_no_finding() {
     let (without, parsed_without) = run(false);
     assert!(!with.is_empty());
     assert_eq!(with, without, "the prefilter must never change findings");
-    assert!(parsed_with < parsed_without, "the prefilter should skip parsing some files ({parsed_with} vs {parsed_without})");
+    assert!(
+        parsed_with < parsed_without,
+        "the prefilter should skip parsing some files ({parsed_with} vs {parsed_without})"
+    );
 }
 
 #[test]
@@ -184,5 +247,8 @@ fn generated_docs_are_current() {
             stale.push(format!("{name} (no such rule)"));
         }
     }
-    assert!(stale.is_empty(), "docs/rules is stale: {stale:?}; run `cargo run -- rules docs docs/rules`");
+    assert!(
+        stale.is_empty(),
+        "docs/rules is stale: {stale:?}; run `cargo run -- rules docs docs/rules`"
+    );
 }
