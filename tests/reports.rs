@@ -172,3 +172,48 @@ fn control_characters_never_reach_a_report() {
         );
     }
 }
+
+#[test]
+fn secrets_marked_by_a_rule_are_redacted_in_every_format() {
+    let secret = "s3cr3t-Signing-Key-0123456789abcdef";
+    let rule = "id: literal-jwt-key\nlanguage: javascript\nrule:\n  pattern: jwt.sign($P, $KEY)\n  has:\n    field: arguments\n    has: { kind: string }\nmessage: JWT signed with the literal key $KEY\nnote: a key in source is a key for everyone\nmetadata:\n  severity: high\n  control: SECRETS\n  kind: flaw\n  keywords: [jwt.sign]\n  redact: [KEY]\n";
+    let code = format!(
+        "const jwt = require('jsonwebtoken');\nconst t = jwt.sign({{ sub: 1 }}, '{secret}');\n"
+    );
+    let dir = tree(&[("rules/key.yml", rule), ("app.js", &code)]);
+    let base = dir.path().join("base.json");
+    for format in ["human", "json", "sarif", "junit", "markdown"] {
+        let run = run_in(
+            dir.path(),
+            &[
+                "scan",
+                "app.js",
+                "--rules",
+                "rules",
+                "--format",
+                format,
+                "--color",
+                "never",
+                "--write-baseline",
+                base.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        assert!(
+            run.stdout.contains("s3cr…(35 chars, redacted)"),
+            "{format}: {}",
+            run.stdout
+        );
+        let baseline = std::fs::read_to_string(&base).unwrap();
+        for window in 5..=secret.len() {
+            for start in 0..=secret.len() - window {
+                let piece = &secret[start..start + window];
+                assert!(
+                    !run.stdout.contains(piece) && !run.stderr.contains(piece),
+                    "{format} leaks `{piece}`"
+                );
+                assert!(!baseline.contains(piece));
+            }
+        }
+    }
+}

@@ -120,6 +120,7 @@ fn raw_match(
                 .map(|n| n.text().to_string());
             single.into_iter().chain(multi)
         })
+        .map(|s| strip_quotes(&s).to_string())
         .filter(|s| !s.is_empty())
         .collect();
     RawMatch {
@@ -132,6 +133,17 @@ fn raw_match(
         message: config.get_message(matched),
         secrets,
     }
+}
+
+/// The value inside a string literal's quotes, so redaction keeps the quotes and
+/// shows a prefix of the secret itself.
+fn strip_quotes(text: &str) -> &str {
+    for quote in ["\"\"\"", "'''", "\"", "'", "`"] {
+        if text.len() >= 2 * quote.len() && text.starts_with(quote) && text.ends_with(quote) {
+            return &text[quote.len()..text.len() - quote.len()];
+        }
+    }
+    text
 }
 
 /// An Aho-Corasick automaton over every rule's `metadata.keywords`.

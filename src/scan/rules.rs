@@ -303,8 +303,15 @@ fn read_meta(
     })?;
     let value = serde_json::to_value(metadata)
         .map_err(|e| invalid(path, format!("field `metadata`: {e}")))?;
-    let fields: MetadataFields = serde_json::from_value(value)
-        .map_err(|e| invalid(path, format!("field `metadata`: {e}")))?;
+    let fields: MetadataFields = serde_path_to_error::deserialize(value).map_err(|e| {
+        let field = e.path().to_string();
+        let name = if field == "." {
+            "metadata".to_string()
+        } else {
+            format!("metadata.{field}")
+        };
+        invalid(path, format!("field `{name}`: {}", e.inner()))
+    })?;
     if fields.where_.is_some() {
         return Err(invalid(
             path,

@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+"""Helpers for bench/speed/run.sh (standard library only, plus PyYAML or ruamel.yaml
+when present for reading rule files).
+
+Subcommands:
+  prune DIR                 normalise the corpus so every tool sees the same files
+  stats DIR                 print file count and size per language
+  ast-grep-rules RULES OUT  copy authgate's rules for ast-grep, cloning JS rules for TS/TSX
+  keywords RULES            print the union of the rules' metadata.keywords, one a line
+  report WORK OUT.md        medians from hyperfine JSON, finding counts, Markdown table
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import re
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+# The extensions authgate parses (src/scan/lang.rs), by language.
+LANG_EXTS = {
+    "python": ("py", "pyi"),
+    "javascript": ("js", "jsx", "mjs", "cjs"),
+    "typescript": ("ts", "mts", "cts", "tsx"),
+    "go": ("go",),
+    "java": ("java",),
+}
+EXT_LANG = {ext: lang for lang, exts in LANG_EXTS.items() for ext in exts}
+
+# authgate's default excluded directory names (src/scan/walk.rs DEFAULT_EXCLUDED_DIRS).
+EXCLUDED_DIRS = {
+    ".git",
+    "node_modules",
+    "bower_components",
+    "vendor",
+    "third_party",
+    "dist",
+    "build",
+    ".venv",
+    "venv",
+    "site-packages",
+    "__pycache__",
+}
+
+# The strictest of the tools' size limits: semgrep's --max-target-bytes default is
+# 1,000,000 bytes, authgate's --max-file-size default is 1 MiB.
+MAX_BYTES = 1_000_000
+# authgate skips a file with a line longer than this as minified (src/scan/walk.rs).
+MINIFIED_LINE_BYTES = 4096
+
+
+def lang_of(path: str) -> str | None:
+    _, dot, ext = path.rpartition(".")
+    return EXT_LANG.get(ext) if dot else None
+
+
+def prune(root: Path) -> None:
+    """Leaves only regular source files that every tool scans the same way.
+
+    Removes: symbolic links; hidden files and directories (ignore files such as
+    .gitignore go with them); authgate's default-excluded directories; files of other
+    languages; source files over 1,000,000 bytes, minified (a line over 4096 bytes or a
+    .min.js name) or binary (a NUL byte in the first 8 KiB); empty directories.
+    """
+    removed = collections.Counter()
+    for dirpath, dirnames, filenames in os.walk(root, topdown=True):
+        keep = []
+        for d in dirnames:
+            full = os.path.join(dirpath, d)
+            if os.path.islink(full):
+                os.unlink(full)
+                removed["symlink"] += 1
+            elif d.startswith(".") or d in EXCLUDED_DIRS:
+                shutil.rmtree(full)
+                removed["excluded or hidden dir"] += 1
+            else:
+                keep.append(d)
+        dirnames[:] = keep
+        for f in filenames:
+            full = os.path.join(dirpath, f)
+            reason = None
+            if os.path.islink(full) or not os.path.isfile(full):
+                reason = "symlink or special file"
+            elif f.startswith("."):
+                reason = "hidden file"
+            elif lang_of(f) is None:
+                reason = "other language"
+            elif f.endswith(".min.js"):
+                reason = "minified"
+            else:
+                size = os.path.getsize(full)
+                if size > MAX_BYTES:
+                    reason = "over 1,000,000 bytes"
+                else:
+                    with open(full, "rb") as fh:
+                        data = fh.read()
+                    if b"\0" in data[:8192]:
+                        reason = "binary"
+                    elif any(len(line) > MINIFIED_LINE_BYTES for line in data.split(b"\n")):
+                        reason = "minified (line over 4096 bytes)"
+            if reason:
+                os.unlink(full)
+                removed[reason] += 1
+    # Empty directories, bottom up.
+    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+        if dirpath != str(root) and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    if removed:
+        print("  pruned: " + ", ".join(f"{n} {why}" for why, n in sorted(removed.items())))
+
+
+def stats(root: Path) -> dict:
+    per = collections.defaultdict(lambda: [0, 0])
+    for dirpath, _, filenames in os.walk(root):
+        for f in filenames:
+            lang = lang_of(f)
+            if lang:
+                per[lang][0] += 1
+                per[lang][1] += os.path.getsize(os.path.join(dirpath, f))
+    return per
+
+
+def print_stats(root: Path) -> None:
+    print(stats_markdown(stats(root)))
+
+
+def stats_markdown(per: dict) -> str:
+    lines = ["| language | files | MB |", "| --- | ---: | ---: |"]
+    files = size = 0
+    for lang in LANG_EXTS:
+        n, b = per.get(lang, (0, 0))
+        files += n
+        size += b
+        lines.append(f"| {lang} | {n} | {b / 1e6:.1f} |")
+    lines.append(f"| **total** | **{files}** | **{size / 1e6:.1f}** |")
+    return "\n".join(lines)
+
+
+def load_yaml(path: Path):
+    text = path.read_text(encoding="utf-8")
+    try:
+        import yaml  # type: ignore
+
+        return yaml.safe_load(text)
+    except ImportError:
+        from ruamel.yaml import YAML  # type: ignore
+
+        return YAML(typ="safe").load(text)
+
+
+def rule_files(rules: Path):
+    return sorted(p for p in rules.rglob("*.yml") if p.is_file())
+
+
+def keywords(rules: Path) -> list[str]:
+    seen: list[str] = []
+    for path in rule_files(rules):
+        doc = load_yaml(path) or {}
+        for kw in (doc.get("metadata") or {}).get("keywords") or []:
+            if str(kw) not in seen:
+                seen.append(str(kw))
+    return seen
+
+
+def ast_grep_rules(rules: Path, out: Path) -> None:
+    """Copies authgate's rules as ast-grep rule files. ast-grep applies a rule to one
+    grammar only, while authgate runs a JavaScript rule on JS, TS and TSX: clone each
+    JavaScript rule for typescript and tsx with a new id."""
+    if out.exists():
+        shutil.rmtree(out)
+    rule_dir = out / "rules"
+    rule_dir.mkdir(parents=True)
+    count = 0
+    for path in rule_files(rules):
+        text = path.read_text(encoding="utf-8")
+        lang = re.search(r"^language:\s*(\S+)\s*$", text, re.M).group(1).lower()
+        rule_id = re.search(r"^id:\s*(\S+)\s*$", text, re.M).group(1)
+        (rule_dir / f"{rule_id}.yml").write_text(text, encoding="utf-8")
+        count += 1
+        if lang in ("javascript", "js", "jsx"):
+            for clone in ("typescript", "tsx"):
+                cloned = re.sub(r"^language:.*$", f"language: {clone}", text, count=1, flags=re.M)
+                cloned = re.sub(r"^id:.*$", f"id: {rule_id}--{clone}", cloned, count=1, flags=re.M)
+                (rule_dir / f"{rule_id}--{clone}.yml").write_text(cloned, encoding="utf-8")
+                count += 1
+    (out / "sgconfig.yml").write_text("ruleDirs:\n  - rules\n", encoding="utf-8")
+    print(f"  {count} ast-grep rule files in {rule_dir}")
+
+
+# ---------------------------------------------------------------------------- report
+
+
+def base_rule_id(rule_id: str) -> str:
+    # semgrep prefixes the id with the config path; ast-grep clones end in --typescript/--tsx.
+    return rule_id.rsplit(".", 1)[-1].split("--", 1)[0]
+
+
+def count_authgate(path: Path):
+    doc = json.loads(path.read_text())
+    return collections.Counter(f["rule_id"] for f in doc["findings"]), doc.get("stats", {})
+
+
+def count_semgrep(path: Path):
+    doc = json.loads(path.read_text())
+    counts = collections.Counter(base_rule_id(r["check_id"]) for r in doc["results"])
+    info = {
+        "files_scanned": len(doc.get("paths", {}).get("scanned", [])),
+        "errors": len(doc.get("errors", [])),
+        "error_types": collections.Counter(e.get("type", "?") for e in doc.get("errors", [])),
+    }
+    return counts, info
+
+
+def count_ast_grep(path: Path):
+    counts = collections.Counter()
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line:
+            counts[base_rule_id(json.loads(line)["ruleId"])] += 1
+    return counts
+
+
+def report(work: Path, out: Path) -> None:
+    runs = json.loads((work / "hyperfine.json").read_text())["results"]
+    med = {}
+    for r in runs:
+        med[r["command"]] = (statistics.median(r["times"]), min(r["times"]), max(r["times"]))
+    meta = json.loads((work / "meta.json").read_text())
+    names = [r["command"] for r in runs]
+    ag = med.get("authgate")
+    floor = med.get("ripgrep (floor)")
+    lines = [
+        "| tool | median s | min s | max s | vs authgate | x of floor (rg) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name in names:
+        m, lo, hi = med[name]
+        vs = f"{m / ag[0]:.2f}x" if ag else "-"
+        fl = f"{m / floor[0]:.1f}x" if floor else "-"
+        lines.append(f"| {name} | {m:.3f} | {lo:.3f} | {hi:.3f} | {vs} | {fl} |")
+    table = "\n".join(lines)
+
+    ag_counts, ag_stats = count_authgate(work / "authgate-findings.json")
+    ag_np_counts, ag_np_stats = count_authgate(work / "authgate-noprefilter-findings.json")
+    sg_counts, sg_info = count_semgrep(work / "semgrep-findings.json")
+    ast_counts = count_ast_grep(work / "ast-grep-findings.jsonl")
+    rule_ids = sorted(set(ag_counts) | set(sg_counts) | set(ast_counts) | set(meta["rule_ids"]))
+    flines = [
+        "| rule | authgate | authgate --no-prefilter | ast-grep | semgrep |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for rid in rule_ids:
+        flines.append(
+            f"| {rid} | {ag_counts[rid]} | {ag_np_counts[rid]} | {ast_counts[rid]} | {sg_counts[rid]} |"
+        )
+    flines.append(
+        f"| **total** | **{sum(ag_counts.values())}** | **{sum(ag_np_counts.values())}** | "
+        f"**{sum(ast_counts.values())}** | **{sum(sg_counts.values())}** |"
+    )
+    findings = "\n".join(flines)
+
+    files = "\n".join(
+        [
+            "| tool | files it looked at |",
+            "| --- | ---: |",
+            f"| authgate (scanned / parsed) | {ag_stats.get('files_scanned')} / {ag_stats.get('files_parsed')} |",
+            f"| authgate --no-prefilter (scanned / parsed) | {ag_np_stats.get('files_scanned')} / {ag_np_stats.get('files_parsed')} |",
+            f"| semgrep (paths.scanned) | {sg_info['files_scanned']} |",
+            f"| ast-grep (--inspect summary) | {meta.get('ast_grep_files', '?')} |",
+            f"| ripgrep (files of the rule languages / files with a keyword) | {meta.get('rg_files', '?')} / {meta.get('rg_matching_files', '?')} |",
+        ]
+    )
+    sg_errors = ", ".join(f"{n} {t}" for t, n in sg_info["error_types"].items()) or "none"
+
+    md = f"""# authgate speed benchmark: results
+
+Generated by `bash bench/speed/run.sh` on {meta['date']} ({meta['machine']}).
+Each tool: {meta['jobs']} threads, hyperfine `--warmup 1 --runs {meta['runs']}`, warm page cache, same corpus.
+
+## Corpus
+
+{meta['corpus_table']}
+
+## Wall-clock time
+
+{table}
+
+Versions: {meta['versions']}.
+
+## Findings (one extra run each, authgate with `--show-controls`)
+
+{findings}
+
+{files}
+
+semgrep errors reported in its JSON: {sg_errors}.
+"""
+    out.write_text(md, encoding="utf-8")
+    print(md)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    cmd, args = argv[1], argv[2:]
+    if cmd == "prune":
+        prune(Path(args[0]))
+    elif cmd == "stats":
+        print_stats(Path(args[0]))
+    elif cmd == "ast-grep-rules":
+        ast_grep_rules(Path(args[0]), Path(args[1]))
+    elif cmd == "keywords":
+        print("\n".join(keywords(Path(args[0]))))
+    elif cmd == "rule-ids":
+        for path in rule_files(Path(args[0])):
+            print((load_yaml(path) or {}).get("id"))
+    elif cmd == "report":
+        report(Path(args[0]), Path(args[1]))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
