@@ -426,7 +426,7 @@ fn malformed_user_rules_are_errors_naming_file_and_field() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("my-rules/bad.yml: field `metadata`: unknown field `colour`"),
+            .contains("my-rules/bad.yml: field `metadata.colour`: unknown field `colour`"),
         "{}",
         run.stderr
     );

@@ -218,6 +218,7 @@ fetch_go() {
     tmp="$(mktemp -d "$WORK/unpack.XXXXXX")"
     dpkg-deb -x "$deb" "$tmp"
     rm -rf "$dest.partial"
+    mkdir -p "$CORPUS/go"
     if [[ -d "$tmp/usr/share/gocode/src" ]]; then
       mv "$tmp/usr/share/gocode/src" "$dest.partial"
       rm -rf "$tmp"
@@ -230,11 +231,11 @@ fetch_go() {
 }
 
 fetch_java() {
-  local done=1 module deb tmp src
+  local complete=1 module deb tmp src
   for module in "${JDK_MODULES[@]}"; do
-    [[ -d "$CORPUS/java/$module" ]] || done=0
+    [[ -d "$CORPUS/java/$module" ]] || complete=0
   done
-  [[ $done == 1 ]] && return
+  [[ $complete == 1 ]] && return
   echo "  debian openjdk-17-source: ${JDK_MODULES[*]}"
   deb="$(apt_download openjdk-17-source "$DL/deb")"
   tmp="$(mktemp -d "$WORK/unpack.XXXXXX")"
@@ -323,8 +324,11 @@ run_bench() {
     -n "ripgrep (floor)" "$rg_cmd"
   cd "$ROOT"
 
-  local versions
-  versions="authgate $("$AUTHGATE" --version | awk '{print $2}') (commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), semgrep $("$SEMGREP" --version 2>/dev/null | tail -n 1), $("$AST_GREP" --version), $("$RG" --version | head -n 1), $(hyperfine --version)"
+  local versions commit dirty
+  commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  dirty="$(git -C "$ROOT" status --porcelain -- src rules build.rs Cargo.toml Cargo.lock 2>/dev/null | wc -l)"
+  [[ "$dirty" != 0 ]] && commit+=" + $dirty uncommitted file(s) in src/ rules/"
+  versions="authgate $("$AUTHGATE" --version | awk '{print $2}') (commit $commit), semgrep $("$SEMGREP" --version 2>/dev/null | tail -n 1), $("$AST_GREP" --version), $("$RG" --version | head -n 1), $(hyperfine --version)"
   BENCH_DATE="$(date -u +%Y-%m-%d)" \
   BENCH_MACHINE="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
   BENCH_JOBS="$JOBS" BENCH_RUNS="$RUNS" BENCH_CORPUS_TABLE="$CORPUS_TABLE" BENCH_VERSIONS="$versions" \
