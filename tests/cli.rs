@@ -87,19 +87,11 @@ fn usage_and_configuration_errors_exit_2() {
     let dir = tree(&[("app.py", FLAWED_PY)]);
     let bad_flag = run_in(dir.path(), &["scan", "--fail-on", "severe"]);
     assert_eq!(bad_flag.code, 2);
-    assert!(
-        bad_flag.stderr.contains("unknown severity `severe`"),
-        "{}",
-        bad_flag.stderr
-    );
+    assert_contains(&bad_flag.stderr, "unknown severity `severe`");
     assert_eq!(run_in(dir.path(), &["scan", "--no-such-flag"]).code, 2);
     let missing = run_in(dir.path(), &["scan", "does-not-exist"]);
     assert_eq!(missing.code, 2);
-    assert!(
-        missing.stderr.contains("does-not-exist"),
-        "{}",
-        missing.stderr
-    );
+    assert_contains(&missing.stderr, "does-not-exist");
 }
 
 #[test]
@@ -147,12 +139,9 @@ fn a_malformed_policy_names_file_line_and_key() {
     let dir = tree(&[("authgate.toml", "[rules]\nno-such-rule = \"deny\"\n")]);
     let run = run_in(dir.path(), &["check-policy"]);
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains(
-            "authgate.toml:2:1: `rules`: `no-such-rule` is neither a rule id nor a control id"
-        ),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "authgate.toml:2:1: `rules`: `no-such-rule` is neither a rule id nor a control id",
     );
 }
 
@@ -163,7 +152,7 @@ fn init_writes_a_template_that_check_policy_accepts() {
     assert!(dir.path().join("authgate.toml").is_file());
     let again = run_in(dir.path(), &["init"]);
     assert_eq!(again.code, 2);
-    assert!(again.stderr.contains("--force"), "{}", again.stderr);
+    assert_contains(&again.stderr, "--force");
     let check = run_in(dir.path(), &["check-policy"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
 }
@@ -473,11 +462,7 @@ fn rules_list_and_explain() {
     }
     let unknown = run_in(&repo(), &["rules", "explain", "weak-password"]);
     assert_eq!(unknown.code, 2);
-    assert!(
-        unknown.stderr.contains("did you mean"),
-        "{}",
-        unknown.stderr
-    );
+    assert_contains(&unknown.stderr, "did you mean");
 }
 
 #[test]

@@ -144,7 +144,7 @@ fn symlink_loops_are_reported_when_following_links() {
         messages.iter().any(|m| m.contains("symbolic link loop")),
         "{report}"
     );
-    assert!(run.stderr.contains("symbolic link loop"), "{}", run.stderr);
+    assert_contains(&run.stderr, "symbolic link loop");
     assert_flaw_still_found(&report);
 }
 

@@ -143,11 +143,7 @@ fn output_file_gets_the_report_and_stderr_a_summary() {
     );
     assert_eq!(run.code, 1);
     assert!(run.stdout.is_empty());
-    assert!(
-        run.stderr.contains("2 finding(s), 2 failing"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "2 finding(s), 2 failing");
     let sarif: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);

@@ -8,7 +8,7 @@ pub use duration::parse_duration;
 
 use crate::finding::{is_control, Diagnostic, DiagnosticLevel, Finding};
 use crate::scan::rules::RuleSet;
-use crate::scan::suppress::parse_date;
+use crate::scan::suppress::{exception_defect, parse_date};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -106,13 +106,7 @@ impl Waiver {
     }
 
     pub fn defect(&self, today: Date) -> Option<String> {
-        if !self.problems.is_empty() {
-            return Some(self.problems.join("; "));
-        }
-        match self.until {
-            Some(until) if until < today => Some(format!("expired on {until}")),
-            _ => None,
-        }
+        exception_defect(&self.problems, self.until, today)
     }
 }
 

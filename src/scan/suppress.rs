@@ -22,18 +22,24 @@ pub struct Suppression {
 impl Suppression {
     /// Why this suppression does not suppress on `today`, or `None` when it does.
     pub fn defect(&self, today: Date) -> Option<String> {
-        if !self.problems.is_empty() {
-            return Some(self.problems.join("; "));
-        }
-        match self.until {
-            Some(until) if until < today => Some(format!("expired on {until}")),
-            _ => None,
-        }
+        exception_defect(&self.problems, self.until, today)
     }
 
     /// Whether it sits on `line` or on the line above it.
     pub fn covers(&self, rule_id: &str, line: usize) -> bool {
         (line == self.line || line == self.line + 1) && self.rules.iter().any(|r| r == rule_id)
+    }
+}
+
+/// Why an exception (inline suppression or policy waiver) does not apply on `today`:
+/// its problems, or its expiry. `None` when it applies.
+pub fn exception_defect(problems: &[String], until: Option<Date>, today: Date) -> Option<String> {
+    if !problems.is_empty() {
+        return Some(problems.join("; "));
+    }
+    match until {
+        Some(until) if until < today => Some(format!("expired on {until}")),
+        _ => None,
     }
 }
 

@@ -64,3 +64,13 @@ pub fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 /// A Python file with one critical TOK-VERIFY flaw on line 2 and one high PW-HASH flaw on line 3.
 pub const FLAWED_PY: &str = "import jwt, hashlib\nclaims = jwt.decode(t, options={\"verify_signature\": False})\nh = hashlib.md5(password.encode())\n";
+
+/// Asserts that `haystack` contains `needle`, printing the haystack when it does not.
+#[track_caller]
+pub fn assert_contains(haystack: &str, needle: impl AsRef<str>) {
+    let needle = needle.as_ref();
+    assert!(
+        haystack.contains(needle),
+        "expected `{needle}` in:\n{haystack}"
+    );
+}
