@@ -92,6 +92,15 @@ pub struct ScanArgs {
 }
 
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
+    let missing: Vec<String> = args
+        .paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!("path does not exist: {}", missing.join(", "));
+    }
     let policy = load_policy(args.config.as_deref())?;
     let rules = load_rules(&policy, &args.rule_dirs)?;
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
@@ -113,18 +122,6 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         .transpose()
         .map_err(anyhow::Error::msg)?;
     let mut outcome = scan(&rules, &policy, &options);
-    if outcome
-        .diagnostics
-        .iter()
-        .any(|d| d.path.is_some() && d.message == "path does not exist")
-    {
-        let missing: Vec<_> = outcome
-            .diagnostics
-            .iter()
-            .filter_map(|d| d.path.clone())
-            .collect();
-        anyhow::bail!("path does not exist: {}", missing.join(", "));
-    }
     if let Some(path) = &args.write_baseline {
         Baseline::from_findings(&outcome.findings)
             .write(path)

@@ -109,8 +109,8 @@ pub(crate) struct FileResult {
 /// Runs a scan. Never fails as a whole: unreadable inputs become diagnostics.
 pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutcome {
     let engine = Engine::new(rules);
-    let results = walk::walk(options, policy, &|path, rel, text| {
-        scan_text(&engine, rules, options, path, rel, text)
+    let results = walk::walk(options, policy, &|lang, rel, text| {
+        scan_text(&engine, rules, options, lang, rel, text)
     });
 
     let mut outcome = ScanOutcome::default();
@@ -138,7 +138,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     outcome
 }
 
-/// Matches one file's text. `path` is for reading only; `rel` is what reports show.
+/// Matches one file's text; `rel` is the path reports show.
 fn scan_text(
     engine: &Engine<'_>,
     rules: &RuleSet,
