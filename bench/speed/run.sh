@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Speed benchmark: authgate against semgrep, ast-grep and ripgrep (the floor) on a corpus
 # of real Python, JavaScript/TypeScript, Go and Java code fetched from package registries.
-# Not part of CI. Usage: bash bench/speed/run.sh [--corpus-only]
+# Not part of CI. Usage: bash bench/speed/run.sh [--corpus-only | --report-only]
 # Environment: JOBS (threads per tool, default 2), RUNS (measured runs, default 5),
 # SKIP_BUILD=1 (use the existing target/release/authgate).
 set -euo pipefail
@@ -13,8 +13,12 @@ WORK="$HERE/work"
 DL="$WORK/downloads"
 JOBS="${JOBS:-2}"
 RUNS="${RUNS:-5}"
-CORPUS_ONLY=0
-[[ "${1:-}" == "--corpus-only" ]] && CORPUS_ONLY=1
+case "${1:-}" in
+  "") MODE=all ;;
+  --corpus-only) MODE=corpus-only ;;
+  --report-only) MODE=report-only ;;
+  *) echo "usage: bash bench/speed/run.sh [--corpus-only | --report-only]" >&2; exit 2 ;;
+esac
 
 # No network at scan time: semgrep gets local rules only, no metrics, no version check.
 export SEMGREP_ENABLE_VERSION_CHECK=0 SEMGREP_SEND_METRICS=off
@@ -38,7 +42,6 @@ NPM_PACKAGES=(
   passport@0.7.0
   passport-jwt@4.0.1
   jsonwebtoken@9.0.3
-  jose@6.2.17
   lodash@4.18.1
   three@0.187.0
   rxjs@7.8.2
@@ -84,6 +87,11 @@ apt_update_once() {
 # ------------------------------------------------------------------------------ 1. build
 build_authgate() {
   AUTHGATE="${CARGO_TARGET_DIR:-$ROOT/target}/release/authgate"
+  # What the binary is built from (its rules are compiled in).
+  local dirty
+  BUILD_COMMIT="commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  dirty="$(git -C "$ROOT" status --porcelain -- src rules build.rs Cargo.toml Cargo.lock 2>/dev/null | wc -l)"
+  if [[ "$dirty" != 0 ]]; then BUILD_COMMIT+=" + $dirty uncommitted file(s) in src/ rules/"; fi
   if [[ "${SKIP_BUILD:-0}" == 1 && -x "$AUTHGATE" ]]; then
     log "using existing $AUTHGATE (SKIP_BUILD=1)"
     return
@@ -111,7 +119,7 @@ install_peers() {
   if [[ ! -x "$scripts/semgrep" ]] || ! { [[ -x "$scripts/ast-grep" ]] || [[ -x "$scripts/sg" ]]; }; then
     python3 -m pip install -q semgrep ast-grep-cli
   fi
-  # Call the real entry points, not a version manager's shims (pyenv's add ~50 ms a run).
+  # Call the real entry points, not a version manager's shims (pyenv's add ~80 ms a run).
   SEMGREP="$scripts/semgrep"
   [[ -x "$SEMGREP" ]] || SEMGREP="$(command -v semgrep)" || die "semgrep not installed"
   AST_GREP=""
@@ -324,21 +332,24 @@ run_bench() {
     -n "ripgrep (floor)" "$rg_cmd"
   cd "$ROOT"
 
-  local versions commit dirty
-  commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-  dirty="$(git -C "$ROOT" status --porcelain -- src rules build.rs Cargo.toml Cargo.lock 2>/dev/null | wc -l)"
-  [[ "$dirty" != 0 ]] && commit+=" + $dirty uncommitted file(s) in src/ rules/"
-  versions="authgate $("$AUTHGATE" --version | awk '{print $2}') (commit $commit), semgrep $("$SEMGREP" --version 2>/dev/null | tail -n 1), $("$AST_GREP" --version), $("$RG" --version | head -n 1), $(hyperfine --version)"
+  local versions
+  versions="authgate $("$AUTHGATE" --version | awk '{print $2}') (built from $BUILD_COMMIT), semgrep $("$SEMGREP" --version 2>/dev/null | tail -n 1), $("$AST_GREP" --version), $("$RG" --version | head -n 1), $(hyperfine --version)"
   BENCH_DATE="$(date -u +%Y-%m-%d)" \
   BENCH_MACHINE="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
   BENCH_JOBS="$JOBS" BENCH_RUNS="$RUNS" BENCH_CORPUS_TABLE="$CORPUS_TABLE" BENCH_VERSIONS="$versions" \
   BENCH_AST_GREP_FILES="$AST_GREP_FILES" BENCH_RG_FILES="$RG_FILES" BENCH_RG_MATCHING="$RG_MATCHING" \
   BENCH_COMMANDS="$(printf '%s\n' "authgate: $ag" "ast-grep: $ast_cmd" "semgrep: $sg_cmd" "ripgrep: $rg_cmd")" \
-    python3 "$HERE/tools.py" report "$WORK" "$HERE/results.md"
+    python3 "$HERE/tools.py" save-meta "$WORK/meta.json"
+  python3 "$HERE/tools.py" report "$WORK" "$HERE/results.md"
 }
 
+if [[ $MODE == report-only ]]; then
+  # Rewrites results.md from the last run's files in work/.
+  python3 "$HERE/tools.py" report "$WORK" "$HERE/results.md"
+  exit 0
+fi
 build_authgate
 install_peers
 assemble_corpus
-[[ $CORPUS_ONLY == 1 ]] && exit 0
+[[ $MODE == corpus-only ]] && exit 0
 run_bench

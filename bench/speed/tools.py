@@ -7,6 +7,7 @@ Subcommands:
   stats DIR                 print file count and size per language
   ast-grep-rules RULES OUT  copy authgate's rules for ast-grep, cloning JS rules for TS/TSX
   keywords RULES            print the union of the rules' metadata.keywords, one a line
+  save-meta OUT.json        save the BENCH_* environment variables run.sh sets
   report WORK OUT.md        medians from hyperfine JSON, finding counts, Markdown table
 """
 
@@ -210,7 +211,11 @@ def count_semgrep(path: Path):
     info = {
         "files_scanned": len(doc.get("paths", {}).get("scanned", [])),
         "errors": len(doc.get("errors", [])),
-        "error_types": collections.Counter(e.get("type", "?") for e in doc.get("errors", [])),
+        # An error's type is a string or a list such as ["PartialParsing", [locations]].
+        "error_types": collections.Counter(
+            e["type"][0] if isinstance(e.get("type"), list) else str(e.get("type", "?"))
+            for e in doc.get("errors", [])
+        ),
     }
     return counts, info
 
@@ -225,9 +230,10 @@ def count_ast_grep(path: Path):
 
 
 def report(work: Path, out: Path) -> None:
-    """Writes results.md from work/hyperfine.json, the tools' finding files and the
-    BENCH_* environment variables that run.sh sets."""
-    env = os.environ.get
+    """Writes results.md from work/hyperfine.json, the tools' finding files and
+    work/meta.json (the BENCH_* variables run.sh saved with save-meta)."""
+    meta = json.loads((work / "meta.json").read_text())
+    env = meta.get
     runs = json.loads((work / "hyperfine.json").read_text())["results"]
     med = {r["command"]: (statistics.median(r["times"]), min(r["times"]), max(r["times"])) for r in runs}
     ag = med.get("authgate")
@@ -272,8 +278,21 @@ def report(work: Path, out: Path) -> None:
             f"| ripgrep: files of the rules' types / files with a keyword | {env('BENCH_RG_FILES', '?').strip()} / {env('BENCH_RG_MATCHING', '?').strip()} |",
         ]
     )
+    counts = {
+        "authgate": ag_stats.get("files_scanned"),
+        "ast-grep": env("BENCH_AST_GREP_FILES", "?").strip(),
+        "semgrep": sg_info["files_scanned"],
+        "ripgrep": env("BENCH_RG_FILES", "?").strip(),
+    }
+    if len({str(v) for v in counts.values()}) > 1:
+        warning = (
+            "\n**Warning: the tools did not look at the same number of files "
+            f"({', '.join(f'{k} {v}' for k, v in counts.items())}); the times are not comparable.**\n"
+        )
+        print(warning, file=sys.stderr)
+        files += "\n" + warning
     sg_errors = ", ".join(f"{n} {t}" for t, n in sg_info["error_types"].items()) or "none"
-    commands = "\n".join(f"    {c}" for c in env("BENCH_COMMANDS", "").splitlines())
+    commands = "\n".join(f"    {portable(c)}" for c in env("BENCH_COMMANDS", "").splitlines())
 
     md = f"""# authgate speed benchmark: results
 
@@ -307,6 +326,14 @@ semgrep errors in its JSON output: {sg_errors}.
     print(md)
 
 
+def portable(command: str) -> str:
+    """Commands as they can be committed: no absolute paths of this machine."""
+    repo = str(Path(__file__).resolve().parents[2])
+    command = command.replace(repo + "/", "").replace(repo, ".")
+    command = re.sub(r"\S*/bin/(ast-grep|semgrep|rg)\b", r"\1", command)
+    return command
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -323,6 +350,10 @@ def main(argv: list[str]) -> int:
     elif cmd == "rule-ids":
         for path in rule_files(Path(args[0])):
             print((load_yaml(path) or {}).get("id"))
+    elif cmd == "save-meta":
+        # run.sh passes what it measured as BENCH_* variables; keep them for --report-only.
+        meta = {k: v for k, v in os.environ.items() if k.startswith("BENCH_")}
+        Path(args[0]).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     elif cmd == "report":
         report(Path(args[0]), Path(args[1]))
     else:
