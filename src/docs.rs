@@ -27,6 +27,12 @@ pub fn rule_markdown(rule: &RuleMeta) -> String {
         if rule.has_autofix { "yes" } else { "no" }
     );
     let _ = writeln!(out, "\n## What it does\n\n{}", rule.message);
+    if !rule.conditions.is_empty() {
+        let _ = writeln!(out, "\n## Conditions\n\nA match is reported only when:\n");
+        for condition in &rule.conditions {
+            let _ = writeln!(out, "- {condition}");
+        }
+    }
     let _ = writeln!(out, "\n## Why is this bad?\n\n{}", rule.note);
     let fixtures = rule.fixtures();
     if rule.kind == RuleKind::Control {

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod docs;
+pub mod facts;
 pub mod finding;
 pub mod policy;
 pub mod report;

@@ -97,6 +97,7 @@ pub(crate) fn load_rules(
     for dir in policy.rule_dirs.iter().chain(extra_dirs) {
         rules.add_dir(dir)?;
     }
+    rules.check_references()?;
     policy.validate_rule_ids(&rules)?;
     Ok(rules)
 }

@@ -5,8 +5,9 @@
 //! without the owner, reason and expiry that authgate's suppressions require.
 
 use crate::scan::lang::Lang;
+use crate::scan::resolve::{resolve, Resolved};
 use crate::scan::rules::{CompiledRule, RuleSet};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use ast_grep_config::RuleConfig;
 use ast_grep_core::matcher::{Matcher, MatcherExt};
 use ast_grep_core::tree_sitter::LanguageExt;
@@ -26,6 +27,8 @@ pub struct RawMatch {
     pub message: String,
     /// Texts of metavariables the rule marks as secret.
     pub secrets: Vec<String>,
+    /// Resolved values of the metavariables the rule's conditions read.
+    pub bindings: Vec<(String, Resolved)>,
 }
 
 /// Per-language dispatch from a node kind to the rules that can match it, plus
@@ -61,7 +64,7 @@ impl<'r> Engine<'r> {
     /// Which compiled rules may match this file. With the prefilter on, a rule whose
     /// keywords do not occur in the text is left out; a file left with no rule is
     /// never parsed.
-    pub fn candidates(&self, lang: Lang, text: &str, use_prefilter: bool) -> Vec<bool> {
+    pub fn candidates(&self, lang: Lang, text: &[u8], use_prefilter: bool) -> Vec<bool> {
         let mut wanted = vec![false; self.rules.compiled.len()];
         if use_prefilter {
             self.prefilter.mark(lang, text, &mut wanted);
@@ -123,8 +126,18 @@ fn raw_match(
         .map(|s| strip_quotes(&s).to_string())
         .filter(|s| !s.is_empty())
         .collect();
+    let mut bindings: Vec<(String, Resolved)> = Vec::new();
+    for var in compiled.meta.conditions.iter().filter_map(|c| c.var()) {
+        if bindings.iter().any(|(name, _)| name == var) {
+            continue;
+        }
+        if let Some(bound) = matched.get_env().get_match(var) {
+            bindings.push((var.to_string(), resolve(bound, compiled.lang)));
+        }
+    }
     RawMatch {
         rule: idx,
+        bindings,
         start_line: start.line() + 1,
         start_column: start.column(node) + 1,
         end_line: end.line() + 1,
@@ -175,8 +188,12 @@ impl Prefilter {
                 }
             }
         }
-        let automaton = (!keywords.is_empty())
-            .then(|| AhoCorasick::new(&keywords).expect("keywords are plain strings"));
+        let automaton = (!keywords.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&keywords)
+                .expect("keywords are plain strings")
+        });
         Prefilter {
             automaton,
             keyword_rules,
@@ -185,13 +202,17 @@ impl Prefilter {
         }
     }
 
-    fn mark(&self, lang: Lang, text: &str, wanted: &mut [bool]) {
+    fn mark(&self, lang: Lang, text: &[u8], wanted: &mut [bool]) {
         for &idx in &self.always {
             wanted[idx] = self.langs[idx] == lang;
         }
         let Some(automaton) = &self.automaton else {
             return;
         };
+        // Most files contain no keyword at all: answer that with one fast search.
+        if !automaton.is_match(text) {
+            return;
+        }
         let mut seen = vec![false; self.keyword_rules.len()];
         let mut remaining = seen.len();
         // Overlapping search: one keyword may be a prefix of another.

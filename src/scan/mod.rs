@@ -2,12 +2,15 @@
 //! waivers and levels, and produce findings in a deterministic order.
 
 pub mod baseline;
+pub mod conditions;
 pub mod engine;
 pub mod lang;
+pub mod resolve;
 pub mod rules;
 pub mod suppress;
 mod walk;
 
+use crate::facts::{ConfigValue, Facts};
 use crate::finding::{
     fingerprint, redact_secret, strip_control_chars, Diagnostic, DiagnosticLevel, Evidence,
     Finding, Level, RuleKind, Severity, SECRET_PREFIX_CHARS,
@@ -84,6 +87,9 @@ pub struct ScanStats {
     pub files_skipped: usize,
     pub findings_suppressed: usize,
     pub findings_baselined: usize,
+    /// Configuration files read for facts, and the values they set.
+    pub config_files: usize,
+    pub config_values: usize,
 }
 
 #[derive(Debug, Default)]
@@ -93,17 +99,51 @@ pub struct ScanOutcome {
     pub stats: ScanStats,
     /// Metadata of every rule that produced a finding, and of all loaded rules.
     pub rules: Vec<Arc<RuleMeta>>,
+    /// The project facts the walk collected.
+    pub facts: Facts,
+}
+
+/// A finding whose rule has `metadata.where` conditions, decided after the walk.
+#[derive(Debug)]
+pub(crate) struct Pending {
+    pub finding: Finding,
+    pub rule: usize,
+    pub lang: Lang,
+    pub bindings: Vec<(String, resolve::Resolved)>,
 }
 
 /// What one file contributed.
 #[derive(Debug, Default)]
 pub(crate) struct FileResult {
     pub findings: Vec<Finding>,
+    pub pending: Vec<Pending>,
+    /// Matches per rule id before suppressions and conditions (for `project` conditions).
+    pub rule_hits: HashMap<String, usize>,
+    pub config: Vec<ConfigValue>,
+    pub config_file: bool,
     pub diagnostics: Vec<Diagnostic>,
     pub scanned: bool,
     pub parsed: bool,
     pub skipped: bool,
     pub suppressed: usize,
+}
+
+impl FileResult {
+    /// Adds what another pass over the same file found.
+    pub(crate) fn merge(&mut self, other: FileResult) {
+        self.findings.extend(other.findings);
+        self.pending.extend(other.pending);
+        for (rule, hits) in other.rule_hits {
+            *self.rule_hits.entry(rule).or_default() += hits;
+        }
+        self.config.extend(other.config);
+        self.config_file |= other.config_file;
+        self.diagnostics.extend(other.diagnostics);
+        self.scanned |= other.scanned;
+        self.parsed |= other.parsed;
+        self.skipped |= other.skipped;
+        self.suppressed += other.suppressed;
+    }
 }
 
 /// Runs a scan. Never fails as a whole: unreadable inputs become diagnostics.
@@ -114,13 +154,40 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     });
 
     let mut outcome = ScanOutcome::default();
+    let mut pending = Vec::new();
+    let mut rule_hits: HashMap<String, usize> = HashMap::new();
     for result in results {
         outcome.stats.files_scanned += usize::from(result.scanned);
         outcome.stats.files_parsed += usize::from(result.parsed);
         outcome.stats.files_skipped += usize::from(result.skipped);
         outcome.stats.findings_suppressed += result.suppressed;
+        outcome.stats.config_files += usize::from(result.config_file);
         outcome.findings.extend(result.findings);
         outcome.diagnostics.extend(result.diagnostics);
+        outcome.facts.add_config(result.config);
+        pending.extend(result.pending);
+        for (rule, hits) in result.rule_hits {
+            *rule_hits.entry(rule).or_default() += hits;
+        }
+    }
+    outcome.facts.finish();
+    outcome.stats.config_values = outcome.facts.config_len();
+    let context = conditions::Context {
+        facts: &outcome.facts,
+        rule_hits: &rule_hits,
+    };
+    for Pending {
+        mut finding,
+        rule,
+        lang,
+        bindings,
+    } in pending
+    {
+        let meta = &rules.compiled[rule].meta;
+        if let Some(evidence) = conditions::evaluate(&meta.conditions, &bindings, lang, &context) {
+            finding.evidence.extend(evidence);
+            outcome.findings.push(finding);
+        }
     }
     apply_policy(policy, options.today, &mut outcome);
     outcome
@@ -145,18 +212,40 @@ fn scan_text(
     options: &ScanOptions,
     lang: Lang,
     rel: &str,
-    text: &str,
+    bytes: Vec<u8>,
 ) -> FileResult {
+    let wanted = engine.candidates(lang, &bytes, options.use_prefilter);
+    if !wanted.iter().any(|w| *w) {
+        return FileResult {
+            scanned: true,
+            ..FileResult::default()
+        };
+    }
+    let (text, note) = match walk::decode_source(rel, bytes) {
+        Ok(decoded) => decoded,
+        Err(note) => {
+            return FileResult {
+                scanned: true,
+                skipped: true,
+                diagnostics: vec![note],
+                ..FileResult::default()
+            }
+        }
+    };
     let mut result = FileResult {
         scanned: true,
+        parsed: true,
         ..FileResult::default()
     };
-    let wanted = engine.candidates(lang, text, options.use_prefilter);
-    if !wanted.iter().any(|w| *w) {
-        return result;
-    }
-    result.parsed = true;
+    result.diagnostics.extend(note);
+    let text = text.as_str();
     let mut matches = engine.match_source(lang, text, &wanted);
+    for raw in &matches {
+        *result
+            .rule_hits
+            .entry(rules.compiled[raw.rule].meta.id.clone())
+            .or_default() += 1;
+    }
     if !options.show_controls {
         matches.retain(|m| rules.compiled[m.rule].meta.kind != RuleKind::Control);
     }
@@ -174,9 +263,18 @@ fn scan_text(
             result.suppressed += 1;
             continue;
         }
-        result
-            .findings
-            .push(build_finding(meta, rel, text, raw, &mut occurrences));
+        let (compiled, bindings) = (raw.rule, raw.bindings.clone());
+        let finding = build_finding(meta, rel, text, raw, &mut occurrences);
+        if meta.conditions.is_empty() {
+            result.findings.push(finding);
+        } else {
+            result.pending.push(Pending {
+                finding,
+                rule: compiled,
+                lang,
+                bindings,
+            });
+        }
     }
     for (idx, suppression) in suppressions.iter().enumerate() {
         if let Some(defect) = suppression.defect(options.today) {

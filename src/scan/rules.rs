@@ -3,6 +3,7 @@
 //! [`RuleSet`] that the engine matches in parallel.
 
 use crate::finding::{is_control, RuleKind, Severity};
+use crate::scan::conditions::{parse_conditions, Condition};
 use crate::scan::lang::{supported_names, Lang};
 use ast_grep_config::{GlobalRules, RuleConfig, SerializableRuleConfig, Severity as AgSeverity};
 use ast_grep_language::SupportLang;
@@ -55,7 +56,7 @@ struct MetadataFields {
     /// Metavariables whose matched text is a secret, redacted in every output.
     #[serde(default)]
     redact: Vec<String>,
-    /// Conditions on project facts. Reserved: the facts engine defines the schema.
+    /// Conditions decided after the walk (see `conditions.rs`).
     #[serde(rename = "where")]
     where_: Option<serde_json::Value>,
 }
@@ -96,6 +97,9 @@ pub struct RuleMeta {
     pub origin: RuleOrigin,
     /// Whether the rule carries a real ast-grep `fix`.
     pub has_autofix: bool,
+    /// `metadata.where`: conditions on resolved values, facts and the whole project.
+    #[serde(skip)]
+    pub conditions: Vec<Condition>,
 }
 
 impl RuleMeta {
@@ -124,6 +128,7 @@ impl RuleMeta {
             redact: vec![],
             origin: RuleOrigin::Builtin(String::new()),
             has_autofix: false,
+            conditions: vec![],
         }
     }
 
@@ -170,6 +175,7 @@ impl RuleSet {
             let display = format!("rules/{path}");
             set.add_yaml(&text, RuleOrigin::Builtin(display))?;
         }
+        set.check_references()?;
         Ok(set)
     }
 
@@ -240,6 +246,18 @@ impl RuleSet {
                 }
                 invalid(&path, message)
             })?;
+            let defined = config.matcher.defined_vars();
+            if let Some(var) = meta
+                .conditions
+                .iter()
+                .filter_map(Condition::var)
+                .find(|v| !defined.contains(v))
+            {
+                return Err(invalid(
+                    &path,
+                    format!("field `metadata.where`: `{var}` is not a metavariable of the rule (write it without `$`)"),
+                ));
+            }
             self.compiled.push(CompiledRule {
                 meta: meta.clone(),
                 lang: target,
@@ -247,6 +265,25 @@ impl RuleSet {
             });
         }
         self.metas.insert(meta.id.clone(), meta);
+        Ok(())
+    }
+
+    /// Checks that `project` conditions name rules that exist.
+    pub fn check_references(&self) -> Result<(), RuleLoadError> {
+        for meta in self.metas.values() {
+            for condition in &meta.conditions {
+                if let Condition::Project { rule, .. } = condition {
+                    if !self.metas.contains_key(rule) {
+                        return Err(invalid(
+                            meta.origin.path(),
+                            format!(
+                                "field `metadata.where`: `project` names unknown rule `{rule}`"
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
         Ok(())
     }
 
@@ -312,12 +349,10 @@ fn read_meta(
         };
         invalid(path, format!("field `{name}`: {}", e.inner()))
     })?;
-    if fields.where_.is_some() {
-        return Err(invalid(
-            path,
-            "field `metadata.where`: conditions on project facts are not supported by this version of authgate",
-        ));
-    }
+    let conditions = match fields.where_ {
+        Some(value) => parse_conditions(value).map_err(|e| invalid(path, e))?,
+        None => vec![],
+    };
     if !is_control(&fields.control) {
         return Err(invalid(
             path,
@@ -361,6 +396,7 @@ fn read_meta(
             .collect(),
         origin,
         has_autofix: rule.fix.is_some(),
+        conditions,
     })
 }
 

@@ -1,6 +1,7 @@
 //! The parallel walk: which files are read, and how a file that cannot be scanned
 //! becomes a diagnostic instead of an abort.
 
+use crate::facts::{config_kind, parse_config};
 use crate::finding::{Diagnostic, DiagnosticLevel};
 use crate::policy::Policy;
 use crate::scan::lang::Lang;
@@ -30,7 +31,8 @@ pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
 /// A line longer than this marks a minified or generated file.
 const MINIFIED_LINE_BYTES: usize = 4096;
 
-type ScanText<'a> = dyn Fn(Lang, &str, &str) -> FileResult + Sync + 'a;
+/// Scans one file's bytes; `&str` is the path reports show.
+type ScanText<'a> = dyn Fn(Lang, &str, Vec<u8>) -> FileResult + Sync + 'a;
 
 pub(crate) fn walk(
     options: &ScanOptions,
@@ -119,9 +121,13 @@ fn visit(
         return None;
     }
     let path = entry.path();
-    let lang = Lang::from_path(path)?;
+    let lang = Lang::from_path(path);
     let rel = relative_path(path, &options.root);
-    if policy.is_excluded(&rel) || cli_excludes.is_match(&rel) {
+    let config = config_kind(&rel);
+    if (lang.is_none() && config.is_none())
+        || policy.is_excluded(&rel)
+        || cli_excludes.is_match(&rel)
+    {
         return None;
     }
     let skip = |message: String| FileResult {
@@ -157,32 +163,27 @@ fn visit(
             "skipped: binary file (NUL byte in the first 8 KiB)".to_string(),
         ));
     }
-    if is_minified(&rel, &bytes) {
-        return Some(skip(format!(
-            "skipped: minified or generated (a line is over {MINIFIED_LINE_BYTES} bytes); scan it with --max-file-size and an unminified source instead"
-        )));
-    }
-    let mut diagnostics = Vec::new();
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            diagnostics.push(Diagnostic::new(
-                DiagnosticLevel::Note,
-                Some(rel.clone()),
-                format!(
-                    "not valid UTF-8 (first bad byte at offset {}); scanned with invalid bytes replaced",
-                    err.utf8_error().valid_up_to()
-                ),
-            ));
-            String::from_utf8_lossy(err.as_bytes()).into_owned()
+    let internal_error = || {
+        error(&rel, "internal error while reading this file; the scan went on without it. Please report it with the file if you can share it".to_string())
+    };
+    let mut result = FileResult::default();
+    if let Some(kind) = config {
+        let text = String::from_utf8_lossy(&bytes);
+        match catch_unwind(AssertUnwindSafe(|| parse_config(kind, &rel, &text))) {
+            Ok((values, diagnostics)) => {
+                result.config = values;
+                result.config_file = true;
+                result.diagnostics.extend(diagnostics);
+            }
+            Err(_) => result.merge(internal_error()),
         }
-    };
-    let outcome = catch_unwind(AssertUnwindSafe(|| scan_text(lang, &rel, &text)));
-    let mut result = match outcome {
-        Ok(result) => result,
-        Err(_) => error(&rel, "internal error while matching this file; the scan went on without it. Please report it with the file if you can share it".to_string()),
-    };
-    result.diagnostics.extend(diagnostics);
+    }
+    if let Some(lang) = lang {
+        match catch_unwind(AssertUnwindSafe(|| scan_text(lang, &rel, bytes))) {
+            Ok(scanned) => result.merge(scanned),
+            Err(_) => result.merge(internal_error()),
+        }
+    }
     Some(result)
 }
 
@@ -195,10 +196,46 @@ fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
 }
 
 fn is_minified(rel: &str, bytes: &[u8]) -> bool {
+    let mut line_start = 0;
+    for newline in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        if newline - line_start > MINIFIED_LINE_BYTES {
+            return true;
+        }
+        line_start = newline + 1;
+    }
     rel.ends_with(".min.js")
-        || bytes
-            .split(|b| *b == b'\n')
-            .any(|line| line.len() > MINIFIED_LINE_BYTES)
+}
+
+/// Turns a file that passed the prefilter into text to parse: minified files are
+/// skipped, invalid UTF-8 is replaced (and noted) so the rest of the file is scanned.
+pub(crate) fn decode_source(
+    rel: &str,
+    bytes: Vec<u8>,
+) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+    if is_minified(rel, &bytes) {
+        return Err(Diagnostic::new(
+            DiagnosticLevel::Note,
+            Some(rel.to_string()),
+            format!("skipped: minified or generated (a line is over {MINIFIED_LINE_BYTES} bytes)"),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(err) => {
+            let note = Diagnostic::new(
+                DiagnosticLevel::Note,
+                Some(rel.to_string()),
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {}); scanned with invalid bytes replaced",
+                    err.utf8_error().valid_up_to()
+                ),
+            );
+            Ok((
+                String::from_utf8_lossy(err.as_bytes()).into_owned(),
+                Some(note),
+            ))
+        }
+    }
 }
 
 fn error(rel: &str, message: String) -> FileResult {

@@ -1,0 +1,54 @@
+//! Project facts, collected in the same walk as the scan: configuration values
+//! (properties, YAML, `.env`, INI, JSON, settings modules) with the file and line
+//! they came from. Rules reach them through `metadata.where` conditions, and a
+//! finding decided by a fact names it as evidence.
+
+mod config;
+
+pub use config::{config_kind, parse_config, unquote as unquote_literal, ConfigKind};
+
+use std::collections::BTreeMap;
+
+/// One configuration value and where it was set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigValue {
+    /// Dotted key for nested formats (`spring.security.hash`), the plain name otherwise.
+    pub key: String,
+    pub value: String,
+    pub path: String,
+    pub line: usize,
+}
+
+/// Everything known about the project before conditions are decided.
+#[derive(Debug, Default)]
+pub struct Facts {
+    config: BTreeMap<String, Vec<ConfigValue>>,
+}
+
+impl Facts {
+    pub fn add_config(&mut self, values: Vec<ConfigValue>) {
+        for value in values {
+            self.config
+                .entry(value.key.clone())
+                .or_default()
+                .push(value);
+        }
+    }
+
+    /// Sorts the values of every key by path and line, so that lookups are
+    /// deterministic whatever order the parallel walk found the files in.
+    pub fn finish(&mut self) {
+        for values in self.config.values_mut() {
+            values.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        }
+    }
+
+    /// Every value set for `key` (several files may set it, e.g. per profile).
+    pub fn config(&self, key: &str) -> &[ConfigValue] {
+        self.config.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn config_len(&self) -> usize {
+        self.config.values().map(Vec::len).sum()
+    }
+}

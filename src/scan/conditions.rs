@@ -1,0 +1,456 @@
+//! `metadata.where`: conditions a match must meet before it becomes a finding,
+//! decided after the walk so they can use project facts and project-wide matches.
+//!
+//! ```yaml
+//! metadata:
+//!   where:
+//!     - value: ALG                 # the metavariable's resolved value (see resolve.rs)
+//!       matches: '(?i)^(md5|sha-?1)$'
+//!     - value: OPTS
+//!       not-matches: 'algorithms'
+//!     - value: TARGET
+//!       from-request: true        # the value comes from request data
+//!     - project:
+//!         absent: csrf-middleware # no match of this rule anywhere in the scanned tree
+//! ```
+//! Every condition must hold. A condition on a metavariable the match did not bind (a
+//! rule whose `any:` branches bind different variables) does not apply. A configuration
+//! key set nowhere is tested through its default in the code, or else through the
+//! look-up expression as written (so `matches` on a value usually fails and
+//! `not-matches` holds).
+
+use crate::facts::Facts;
+use crate::finding::Evidence;
+use crate::scan::lang::Lang;
+use crate::scan::resolve::{Resolved, Value};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConditionSpec {
+    value: Option<String>,
+    matches: Option<String>,
+    not_matches: Option<String>,
+    from_request: Option<bool>,
+    project: Option<ProjectSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProjectSpec {
+    absent: Option<String>,
+    present: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Condition {
+    ValueMatches {
+        var: String,
+        regex: Regex,
+        negate: bool,
+    },
+    FromRequest {
+        var: String,
+        expected: bool,
+    },
+    Project {
+        rule: String,
+        present: bool,
+    },
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::ValueMatches {
+                var,
+                regex,
+                negate: false,
+            } => {
+                write!(
+                    f,
+                    "`${var}`, resolved through assignments and configuration, matches `{regex}`"
+                )
+            }
+            Condition::ValueMatches {
+                var,
+                regex,
+                negate: true,
+            } => {
+                write!(f, "`${var}`, resolved through assignments and configuration, does not match `{regex}`")
+            }
+            Condition::FromRequest {
+                var,
+                expected: true,
+            } => write!(f, "`${var}` comes from request data"),
+            Condition::FromRequest {
+                var,
+                expected: false,
+            } => write!(f, "`${var}` does not come from request data"),
+            Condition::Project {
+                rule,
+                present: true,
+            } => write!(f, "rule `{rule}` matches somewhere in the scanned tree"),
+            Condition::Project {
+                rule,
+                present: false,
+            } => write!(f, "rule `{rule}` matches nowhere in the scanned tree"),
+        }
+    }
+}
+
+impl Condition {
+    /// The metavariable this condition reads, if any.
+    pub fn var(&self) -> Option<&str> {
+        match self {
+            Condition::ValueMatches { var, .. } | Condition::FromRequest { var, .. } => Some(var),
+            Condition::Project { .. } => None,
+        }
+    }
+}
+
+/// Parses `metadata.where`. Errors name the entry and key.
+pub fn parse_conditions(value: serde_json::Value) -> Result<Vec<Condition>, String> {
+    let specs: Vec<ConditionSpec> = serde_path_to_error::deserialize(value).map_err(|e| {
+        format!(
+            "field `metadata.where{}`: {}",
+            path_suffix(&e.path().to_string()),
+            e.inner()
+        )
+    })?;
+    specs
+        .into_iter()
+        .enumerate()
+        .map(|(idx, spec)| compile(spec).map_err(|e| format!("field `metadata.where[{idx}]`: {e}")))
+        .collect()
+}
+
+fn path_suffix(path: &str) -> String {
+    if path == "." {
+        String::new()
+    } else if path.starts_with('[') {
+        path.to_string()
+    } else {
+        format!(".{path}")
+    }
+}
+
+fn compile(spec: ConditionSpec) -> Result<Condition, String> {
+    let regex = |text: &str| Regex::new(text).map_err(|e| format!("invalid regex: {e}"));
+    match spec {
+        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None } => {
+            match project {
+                ProjectSpec { absent: Some(rule), present: None } => Ok(Condition::Project { rule, present: false }),
+                ProjectSpec { present: Some(rule), absent: None } => Ok(Condition::Project { rule, present: true }),
+                _ => Err("`project` takes exactly one of `absent` or `present` (a rule id)".to_string()),
+            }
+        }
+        ConditionSpec { value: Some(var), project: None, matches, not_matches, from_request } => {
+            let var = var.trim_start_matches('$').to_string();
+            match (matches, not_matches, from_request) {
+                (Some(m), None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: false }),
+                (None, Some(m), None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: true }),
+                (None, None, Some(expected)) => Ok(Condition::FromRequest { var, expected }),
+                _ => Err("`value` takes exactly one of `matches`, `not-matches` or `from-request`".to_string()),
+            }
+        }
+        _ => Err("each condition is either `value: VAR` with a test, or `project: {absent|present: RULE}`".to_string()),
+    }
+}
+
+/// What the walk learnt that conditions may need.
+pub struct Context<'a> {
+    pub facts: &'a Facts,
+    /// Matches per rule id anywhere in the scanned tree, before suppressions.
+    pub rule_hits: &'a HashMap<String, usize>,
+}
+
+/// Decides all conditions; `Some(evidence)` when every one holds.
+pub fn evaluate(
+    conditions: &[Condition],
+    bindings: &[(String, Resolved)],
+    lang: Lang,
+    context: &Context<'_>,
+) -> Option<Vec<Evidence>> {
+    let mut evidence = Vec::new();
+    for condition in conditions {
+        match condition {
+            Condition::Project { rule, present } => {
+                let found = context.rule_hits.get(rule).copied().unwrap_or(0) > 0;
+                if found != *present {
+                    return None;
+                }
+                let state = if found { "present" } else { "absent" };
+                evidence.push(Evidence {
+                    description: format!("`{rule}` is {state} in the scanned tree"),
+                    path: None,
+                    line: None,
+                });
+            }
+            Condition::ValueMatches { var, regex, negate } => {
+                let Some(resolved) = binding(bindings, var) else {
+                    continue;
+                };
+                let (candidates, decided_by) = candidate_values(resolved, context.facts);
+                let hit = candidates.iter().find(|v| regex.is_match(v) != *negate)?;
+                evidence.extend(steps_evidence(var, resolved));
+                if let Some(fact) = decided_by
+                    .into_iter()
+                    .find(|(value, _)| value == hit)
+                    .map(|(_, e)| e)
+                {
+                    evidence.push(fact);
+                }
+            }
+            Condition::FromRequest { var, expected } => {
+                let Some(resolved) = binding(bindings, var) else {
+                    continue;
+                };
+                let source = request_source(lang);
+                let origin = resolved.chain.iter().find(|expr| source.is_match(expr));
+                if origin.is_some() != *expected {
+                    return None;
+                }
+                evidence.extend(steps_evidence(var, resolved));
+                if let Some(expr) = origin {
+                    let shown: String = expr.chars().take(80).collect();
+                    evidence.push(Evidence {
+                        description: format!("`${var}` comes from request data: `{shown}`"),
+                        path: None,
+                        line: None,
+                    });
+                }
+            }
+        }
+    }
+    Some(evidence)
+}
+
+fn binding<'b>(bindings: &'b [(String, Resolved)], var: &str) -> Option<&'b Resolved> {
+    bindings
+        .iter()
+        .find(|(name, _)| name == var)
+        .map(|(_, r)| r)
+}
+
+/// The values a binding may hold, and for those taken from configuration the
+/// evidence naming where they were set.
+fn candidate_values(resolved: &Resolved, facts: &Facts) -> (Vec<String>, Vec<(String, Evidence)>) {
+    match &resolved.value {
+        Value::Literal(v) | Value::Expression(v) => (vec![v.clone()], vec![]),
+        Value::Config { key, default } => {
+            let set = facts.config(key);
+            if set.is_empty() {
+                if default.is_none() {
+                    return (resolved.chain.last().cloned().into_iter().collect(), vec![]);
+                }
+                let values = default.iter().cloned().collect::<Vec<_>>();
+                let evidence = default
+                    .iter()
+                    .map(|d| {
+                        (
+                            d.clone(),
+                            Evidence {
+                                description: format!(
+                                    "`{key}` is not configured; the code falls back to `{d}`"
+                                ),
+                                path: None,
+                                line: None,
+                            },
+                        )
+                    })
+                    .collect();
+                return (values, evidence);
+            }
+            let values = set.iter().map(|c| c.value.clone()).collect();
+            let evidence = set
+                .iter()
+                .map(|c| {
+                    (
+                        c.value.clone(),
+                        Evidence {
+                            description: format!(
+                                "`{key}` is configured as `{}`",
+                                crate::finding::strip_control_chars(&c.value)
+                            ),
+                            path: Some(c.path.clone()),
+                            line: Some(c.line),
+                        },
+                    )
+                })
+                .collect();
+            (values, evidence)
+        }
+    }
+}
+
+fn steps_evidence(var: &str, resolved: &Resolved) -> Vec<Evidence> {
+    resolved
+        .steps
+        .iter()
+        .map(|s| Evidence {
+            description: format!("`${var}`: {}", s.description),
+            path: None,
+            line: Some(s.line),
+        })
+        .collect()
+}
+
+/// Expressions that carry request data, by language.
+pub fn request_source(lang: Lang) -> &'static Regex {
+    static SOURCES: OnceLock<Vec<(Lang, Regex)>> = OnceLock::new();
+    let all = SOURCES.get_or_init(|| {
+        let python = r"\brequest\.(args|form|values|json|data|cookies|headers|GET|POST|query_params|path_params|body)\b|\brequest\.get_json\(";
+        let js = r"\breq(uest)?\.(query|body|params|cookies|headers|get\(|header\()|\bctx\.(query|request\.body|params)\b|\bsearchParams\.get\(";
+        let go = r"\.URL\.Query\(\)|\.(FormValue|PostFormValue|Cookie)\(|\.Header\.Get\(|\bc\.(Query|Param|PostForm|GetHeader)\(";
+        let java = r"\.(getParameter|getHeader|getQueryString|getCookies|getParameterValues)\(|@(RequestParam|PathVariable|RequestHeader|RequestBody)\b";
+        [
+            (Lang::Python, python),
+            (Lang::JavaScript, js),
+            (Lang::TypeScript, js),
+            (Lang::Tsx, js),
+            (Lang::Go, go),
+            (Lang::Java, java),
+        ]
+        .into_iter()
+        .map(|(l, p)| (l, Regex::new(p).expect("valid source pattern")))
+        .collect()
+    });
+    &all.iter()
+        .find(|(l, _)| *l == lang)
+        .expect("every language has sources")
+        .1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn schema_errors_name_the_entry() {
+        let cases = [
+            (
+                json!([{ "value": "A" }]),
+                "metadata.where[0]",
+                "exactly one of",
+            ),
+            (
+                json!([{ "value": "A", "matches": "(" }]),
+                "metadata.where[0]",
+                "invalid regex",
+            ),
+            (
+                json!([{ "value": "A", "colour": "red" }]),
+                "metadata.where[0]",
+                "unknown field `colour`",
+            ),
+            (
+                json!([{ "project": { "absent": "a", "present": "b" } }]),
+                "metadata.where[0]",
+                "exactly one of",
+            ),
+            (
+                json!({ "value": "A" }),
+                "metadata.where",
+                "expected a sequence",
+            ),
+        ];
+        for (value, place, message) in cases {
+            let err = parse_conditions(value).unwrap_err();
+            assert!(err.contains(place) && err.contains(message), "{err}");
+        }
+    }
+
+    #[test]
+    fn config_values_decide_with_evidence() {
+        let mut facts = Facts::default();
+        facts.add_config(vec![crate::facts::ConfigValue {
+            key: "security.hash".into(),
+            value: "MD5".into(),
+            path: "application.properties".into(),
+            line: 4,
+        }]);
+        let hits = HashMap::new();
+        let context = Context {
+            facts: &facts,
+            rule_hits: &hits,
+        };
+        let conditions =
+            parse_conditions(json!([{ "value": "ALG", "matches": "(?i)^md5$" }])).unwrap();
+        let bound = |value: Value| {
+            vec![(
+                "ALG".to_string(),
+                Resolved {
+                    value,
+                    chain: vec![],
+                    steps: vec![],
+                },
+            )]
+        };
+        let evidence = evaluate(
+            &conditions,
+            &bound(Value::Config {
+                key: "security.hash".into(),
+                default: None,
+            }),
+            Lang::Java,
+            &context,
+        )
+        .unwrap();
+        assert_eq!(evidence[0].path.as_deref(), Some("application.properties"));
+        assert_eq!(evidence[0].line, Some(4));
+        // Unknown key without default: tested through the look-up as written.
+        assert!(evaluate(
+            &conditions,
+            &bound(Value::Config {
+                key: "other".into(),
+                default: None
+            }),
+            Lang::Java,
+            &context
+        )
+        .is_none());
+        // A condition on a variable the match did not bind does not apply.
+        assert!(evaluate(&conditions, &[], Lang::Java, &context).is_some());
+        // Unknown key with a default in code: the default decides.
+        assert!(evaluate(
+            &conditions,
+            &bound(Value::Config {
+                key: "other".into(),
+                default: Some("md5".into())
+            }),
+            Lang::Java,
+            &context
+        )
+        .is_some());
+        assert!(evaluate(
+            &conditions,
+            &bound(Value::Literal("SHA-512".into())),
+            Lang::Java,
+            &context
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn project_presence() {
+        let facts = Facts::default();
+        let mut hits = HashMap::new();
+        hits.insert("csrf-middleware".to_string(), 2);
+        let context = Context {
+            facts: &facts,
+            rule_hits: &hits,
+        };
+        let absent =
+            parse_conditions(json!([{ "project": { "absent": "csrf-middleware" } }])).unwrap();
+        assert!(evaluate(&absent, &[], Lang::Python, &context).is_none());
+        let present =
+            parse_conditions(json!([{ "project": { "present": "csrf-middleware" } }])).unwrap();
+        assert!(evaluate(&present, &[], Lang::Python, &context).is_some());
+    }
+}

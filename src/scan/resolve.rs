@@ -1,0 +1,483 @@
+//! Value tracking inside one file: what an expression bound to a metavariable holds
+//! at the point of use.
+//!
+//! How far it reaches (and no further):
+//! - an identifier resolves to the value last assigned to it *before the use* in the
+//!   same function (textual order: a branch that may not run still counts), else to a
+//!   module-level / class-level assignment anywhere in the file;
+//! - that value is resolved again (up to [`MAX_DEPTH`] steps), so `a = b; b = "x"` works;
+//! - string, number and boolean literals resolve to their value; dictionary and object
+//!   literals to their text, with spread (`...base`) and `**base` members resolved and
+//!   appended;
+//! - configuration look-ups (`os.environ.get("K")`, `os.getenv`, `settings.K`,
+//!   `app.config["K"]`, `process.env.K`, `config.get("k")`, `os.Getenv("K")`,
+//!   `viper.GetString("k")`, `env.getProperty("k")`, `System.getenv("K")`) resolve to a
+//!   configuration key, looked up in the project's configuration facts after the walk;
+//! - nothing crosses a function call, an import, or another file (no inter-procedural
+//!   flow); parameters, attributes of objects (`self.x`, `this.x`) and loop variables
+//!   stay unresolved and keep their expression text.
+
+use crate::scan::lang::Lang;
+use ast_grep_core::tree_sitter::StrDoc;
+use ast_grep_core::Node;
+use ast_grep_language::SupportLang;
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub const MAX_DEPTH: usize = 6;
+
+type AstNode<'r> = Node<'r, StrDoc<SupportLang>>;
+
+/// One step of a resolution, kept as evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub description: String,
+    /// 1-based line in the file being scanned.
+    pub line: usize,
+}
+
+/// What a metavariable resolved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// A literal, unquoted.
+    Literal(String),
+    /// A configuration key; `default` is the fallback written in the code, if any.
+    Config {
+        key: String,
+        default: Option<String>,
+    },
+    /// An expression that could not be reduced further, as written.
+    Expression(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub value: Value,
+    /// Every expression met on the way, outermost first (used for request-source checks).
+    pub chain: Vec<String>,
+    pub steps: Vec<Step>,
+}
+
+/// Resolves `node` as far as the rules above allow.
+pub fn resolve(node: &AstNode<'_>, lang: Lang) -> Resolved {
+    let mut resolved = Resolved {
+        value: Value::Expression(String::new()),
+        chain: Vec::new(),
+        steps: Vec::new(),
+    };
+    resolved.value = resolve_node(node, lang, 0, &mut resolved);
+    resolved
+}
+
+fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved) -> Value {
+    let text = node.text().to_string();
+    out.chain.push(text.clone());
+    let kind = node.kind();
+    if let Some(literal) = literal(&kind, &text) {
+        return Value::Literal(literal);
+    }
+    if let Some(config) = config_lookup(lang, &text) {
+        return config;
+    }
+    if depth >= MAX_DEPTH {
+        return Value::Expression(text);
+    }
+    if is_identifier(lang, &kind) {
+        if let Some((value_node, description)) = find_assignment(node, lang, &text) {
+            out.steps.push(Step {
+                description,
+                line: value_node.start_pos().line() + 1,
+            });
+            return resolve_node(&value_node, lang, depth + 1, out);
+        }
+        return Value::Expression(text);
+    }
+    if matches!(&*kind, "dictionary" | "object" | "composite_literal") {
+        // Spread members contribute their own resolved text.
+        let mut combined = text.clone();
+        for child in node.children() {
+            let spread = match &*child.kind() {
+                "spread_element" | "dictionary_splat" => child.child(1).or_else(|| child.child(0)),
+                _ => None,
+            };
+            if let Some(inner) = spread {
+                if let Value::Expression(t) | Value::Literal(t) =
+                    resolve_node(&inner, lang, depth + 1, out)
+                {
+                    combined.push('\n');
+                    combined.push_str(&t);
+                }
+            }
+        }
+        return Value::Expression(combined);
+    }
+    if matches!(&*kind, "parenthesized_expression" | "expression_list")
+        && node.children().count() <= 3
+    {
+        if let Some(inner) = node.children().find(|c| c.is_named()) {
+            return resolve_node(&inner, lang, depth + 1, out);
+        }
+    }
+    Value::Expression(text)
+}
+
+fn literal(kind: &str, text: &str) -> Option<String> {
+    let is_string = matches!(
+        kind,
+        "string" | "string_literal" | "interpreted_string_literal" | "raw_string_literal"
+    ) || (kind == "template_string" && !text.contains("${"));
+    if is_string && !text.starts_with(['f', 'F']) {
+        return Some(crate::facts::unquote_literal(text).to_string());
+    }
+    let is_scalar = matches!(
+        kind,
+        "integer"
+            | "float"
+            | "number"
+            | "int_literal"
+            | "float_literal"
+            | "decimal_integer_literal"
+            | "decimal_floating_point_literal"
+            | "true"
+            | "false"
+            | "none"
+            | "null"
+            | "nil"
+    );
+    is_scalar.then(|| text.to_string())
+}
+
+fn is_identifier(lang: Lang, kind: &str) -> bool {
+    kind == "identifier" || (lang == Lang::Go && kind == "field_identifier")
+}
+
+/// Configuration look-ups by language, as regular expressions over the expression
+/// text: group `key` is the configuration key, group `default` an optional fallback.
+fn config_patterns(lang: Lang) -> &'static [Regex] {
+    static PATTERNS: OnceLock<Vec<(Lang, Vec<Regex>)>> = OnceLock::new();
+    let all = PATTERNS.get_or_init(|| {
+        let build = |patterns: &[&str]| patterns.iter().map(|p| Regex::new(p).expect("valid pattern")).collect();
+        let q = r#"["']"#;
+        let python = build(&[
+            &format!(r#"^os\.(?:environ\.get|getenv)\(\s*{q}(?P<key>[^"']+){q}\s*(?:,\s*{q}(?P<default>[^"']*){q})?\s*\)$"#),
+            &format!(r#"^os\.environ\[\s*{q}(?P<key>[^"']+){q}\s*\]$"#),
+            &format!(r#"^(?:[\w.]*\.)?(?:config|settings)\[\s*{q}(?P<key>[^"']+){q}\s*\]$"#),
+            &format!(r#"^(?:[\w.]*\.)?(?:config|settings)\.get\(\s*{q}(?P<key>[^"']+){q}\s*(?:,\s*{q}(?P<default>[^"']*){q})?\s*\)$"#),
+            r"^(?:django\.conf\.)?settings\.(?P<key>[A-Z][A-Z0-9_]*)$",
+        ]);
+        let js = build(&[
+            r"^process\.env\.(?P<key>[A-Za-z_][A-Za-z0-9_]*)$",
+            &format!(r#"^process\.env\[\s*{q}(?P<key>[^"']+){q}\s*\]$"#),
+            &format!(r#"^(?:[\w.]*\.)?config\.get\(\s*{q}(?P<key>[^"']+){q}\s*\)$"#),
+        ]);
+        let go = build(&[
+            r#"^os\.Getenv\(\s*"(?P<key>[^"]+)"\s*\)$"#,
+            r#"^viper\.Get(?:String|Int|Int64|Bool|Duration)?\(\s*"(?P<key>[^"]+)"\s*\)$"#,
+        ]);
+        let java = build(&[
+            r#"^(?:[\w.()]*\.)?get(?:Required)?Property\(\s*"(?P<key>[^"]+)"\s*(?:,\s*"(?P<default>[^"]*)"\s*)?\)$"#,
+            r#"^System\.getenv\(\s*"(?P<key>[^"]+)"\s*\)$"#,
+        ]);
+        vec![
+            (Lang::Python, python),
+            (Lang::JavaScript, js.clone()),
+            (Lang::TypeScript, js.clone()),
+            (Lang::Tsx, js),
+            (Lang::Go, go),
+            (Lang::Java, java),
+        ]
+    });
+    all.iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, p)| p.as_slice())
+        .unwrap_or(&[])
+}
+
+fn config_lookup(lang: Lang, text: &str) -> Option<Value> {
+    let compact: String = if text.contains('\n') {
+        text.split_whitespace().collect()
+    } else {
+        text.to_string()
+    };
+    config_patterns(lang).iter().find_map(|pattern| {
+        let captures = pattern.captures(&compact)?;
+        Some(Value::Config {
+            key: captures.name("key")?.as_str().to_string(),
+            default: captures.name("default").map(|d| d.as_str().to_string()),
+        })
+    })
+}
+
+fn function_kinds(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Python => &["function_definition", "lambda"],
+        Lang::JavaScript | Lang::TypeScript | Lang::Tsx => &[
+            "function_declaration",
+            "function_expression",
+            "arrow_function",
+            "method_definition",
+            "generator_function_declaration",
+            "function",
+        ],
+        Lang::Go => &["function_declaration", "method_declaration", "func_literal"],
+        Lang::Java => &[
+            "method_declaration",
+            "constructor_declaration",
+            "lambda_expression",
+        ],
+    }
+}
+
+/// `(target, value)` pairs an assignment-like node binds.
+fn assignments<'r>(node: &AstNode<'r>, lang: Lang) -> Vec<(String, AstNode<'r>)> {
+    let kind = node.kind();
+    let field_pair = |target: &str, value: &str| -> Vec<(String, AstNode<'r>)> {
+        match (node.field(target), node.field(value)) {
+            (Some(t), Some(v)) => vec![(t.text().to_string(), v)],
+            _ => vec![],
+        }
+    };
+    match (lang, &*kind) {
+        (Lang::Python, "assignment") => field_pair("left", "right"),
+        (Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java, "variable_declarator") => {
+            field_pair("name", "value")
+        }
+        (Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java, "assignment_expression") => {
+            field_pair("left", "right")
+        }
+        (Lang::Go, "short_var_declaration" | "assignment_statement") => {
+            let (Some(left), Some(right)) = (node.field("left"), node.field("right")) else {
+                return vec![];
+            };
+            let names: Vec<String> = left
+                .children()
+                .filter(|c| c.is_named())
+                .map(|c| c.text().to_string())
+                .collect();
+            let values: Vec<AstNode<'r>> = right.children().filter(|c| c.is_named()).collect();
+            if names.len() != values.len() {
+                return vec![];
+            }
+            names.into_iter().zip(values).collect()
+        }
+        (Lang::Go, "var_spec" | "const_spec") => {
+            let names: Vec<String> = node
+                .field_children("name")
+                .map(|c| c.text().to_string())
+                .collect();
+            let Some(value) = node.field("value") else {
+                return vec![];
+            };
+            let values: Vec<AstNode<'r>> = value.children().filter(|c| c.is_named()).collect();
+            if names.len() != values.len() {
+                return vec![];
+            }
+            names.into_iter().zip(values).collect()
+        }
+        _ => vec![],
+    }
+}
+
+/// The value last assigned to `name` before `usage` in its function, else at module
+/// or class level.
+fn find_assignment<'r>(
+    usage: &AstNode<'r>,
+    lang: Lang,
+    name: &str,
+) -> Option<(AstNode<'r>, String)> {
+    let functions = function_kinds(lang);
+    let use_start = usage.range().start;
+    let scope = usage.ancestors().find(|a| functions.contains(&&*a.kind()));
+    if let Some(scope) = &scope {
+        let mut last: Option<AstNode<'r>> = None;
+        for node in scope.dfs() {
+            if node.range().start >= use_start {
+                break;
+            }
+            // Assignments inside a nested function belong to that function.
+            let owner = node.ancestors().find(|a| functions.contains(&&*a.kind()));
+            if owner.as_ref().map(|o| o.node_id()) != Some(scope.node_id()) {
+                continue;
+            }
+            for (target, value) in assignments(&node, lang) {
+                // The right-hand side must end before the use: `x = f(x)` uses the old x.
+                if target == name && value.range().end <= use_start {
+                    last = Some(value);
+                }
+            }
+        }
+        if let Some(value) = last {
+            let line = value.start_pos().line() + 1;
+            return Some((value, format!("`{name}` assigned at line {line}")));
+        }
+    }
+    let root = usage.root().root();
+    let mut module_level: Option<AstNode<'r>> = None;
+    for node in root.dfs() {
+        if node.ancestors().any(|a| functions.contains(&&*a.kind())) {
+            continue;
+        }
+        for (target, value) in assignments(&node, lang) {
+            if target == name && !value.range().contains(&use_start) {
+                module_level = Some(value);
+            }
+        }
+    }
+    module_level.map(|value| {
+        let line = value.start_pos().line() + 1;
+        (value, format!("`{name}` set at module level, line {line}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ast_grep_core::tree_sitter::LanguageExt;
+
+    /// Resolves the last argument of the first call to `sink(...)` in `code`.
+    fn resolve_sink(lang: Lang, code: &str) -> Resolved {
+        let root = lang.support_lang().ast_grep(code);
+        let call = root
+            .root()
+            .dfs()
+            .find(|n| {
+                matches!(&*n.kind(), "call" | "call_expression" | "method_invocation")
+                    && n.text().starts_with("sink(")
+            })
+            .expect("a sink call");
+        let args = call.field("arguments").expect("arguments");
+        let arg = args
+            .children()
+            .filter(|c| c.is_named())
+            .last()
+            .expect("an argument");
+        resolve(&arg, lang)
+    }
+
+    fn literal(s: &str) -> Value {
+        Value::Literal(s.to_string())
+    }
+
+    #[test]
+    fn python_last_assignment_before_use_wins() {
+        let code =
+            "def f():\n    alg = 'sha256'\n    alg = 'md5'\n    sink(alg)\n    alg = 'bcrypt'\n";
+        let r = resolve_sink(Lang::Python, code);
+        assert_eq!(r.value, literal("md5"));
+        assert_eq!(r.steps[0].line, 3);
+    }
+
+    #[test]
+    fn python_reassigned_to_a_safe_value_before_the_call() {
+        let code = "def f():\n    alg = 'md5'\n    alg = 'sha3_512'\n    sink(alg)\n";
+        assert_eq!(resolve_sink(Lang::Python, code).value, literal("sha3_512"));
+    }
+
+    #[test]
+    fn python_module_constant_and_chains() {
+        let code = "WEAK = 'md5'\nALG = WEAK\ndef f():\n    sink(ALG)\n";
+        let r = resolve_sink(Lang::Python, code);
+        assert_eq!(r.value, literal("md5"));
+        assert_eq!(r.steps.len(), 2);
+    }
+
+    #[test]
+    fn python_environment_and_settings_lookups() {
+        let r = resolve_sink(
+            Lang::Python,
+            "def f():\n    sink(os.environ.get('HASH_ALG', 'md5'))\n",
+        );
+        assert_eq!(
+            r.value,
+            Value::Config {
+                key: "HASH_ALG".into(),
+                default: Some("md5".into())
+            }
+        );
+        let r = resolve_sink(Lang::Python, "def f():\n    sink(settings.PASSWORD_HASH)\n");
+        assert_eq!(
+            r.value,
+            Value::Config {
+                key: "PASSWORD_HASH".into(),
+                default: None
+            }
+        );
+    }
+
+    #[test]
+    fn python_options_dict_in_a_variable() {
+        let code = "def f(t):\n    opts = {'verify_signature': False}\n    sink(t, options=opts)\n";
+        let root = Lang::Python.support_lang().ast_grep(code);
+        let arg = root
+            .root()
+            .dfs()
+            .find(|n| n.kind() == "keyword_argument")
+            .unwrap()
+            .field("value")
+            .unwrap();
+        let r = resolve(&arg, Lang::Python);
+        assert!(
+            matches!(&r.value, Value::Expression(t) if t.contains("'verify_signature': False")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn parameters_and_nested_functions_stay_unresolved() {
+        let code = "def f(alg):\n    def g():\n        alg = 'md5'\n    sink(alg)\n";
+        assert_eq!(
+            resolve_sink(Lang::Python, code).value,
+            Value::Expression("alg".into())
+        );
+    }
+
+    #[test]
+    fn javascript_const_spread_and_env() {
+        let code = "const base = { ignoreExpiration: true };\nfunction f(t) {\n  const opts = { ...base, audience: 'a' };\n  sink(t, opts);\n}\n";
+        let r = resolve_sink(Lang::JavaScript, code);
+        assert!(
+            matches!(&r.value, Value::Expression(t) if t.contains("ignoreExpiration: true")),
+            "{r:?}"
+        );
+        let r = resolve_sink(
+            Lang::TypeScript,
+            "function f() { const k: string = process.env.JWT_TTL!; sink(process.env.JWT_TTL); }",
+        );
+        assert_eq!(
+            r.value,
+            Value::Config {
+                key: "JWT_TTL".into(),
+                default: None
+            }
+        );
+    }
+
+    #[test]
+    fn go_short_declarations_and_consts() {
+        let code =
+            "package a\nconst weak = \"md5\"\nfunc f() {\n\talg, n := weak, 1\n\tsink(n, alg)\n}\n";
+        assert_eq!(resolve_sink(Lang::Go, code).value, literal("md5"));
+        let code = "package a\nfunc f() {\n\tsink(os.Getenv(\"HASH\"))\n}\n";
+        assert_eq!(
+            resolve_sink(Lang::Go, code).value,
+            Value::Config {
+                key: "HASH".into(),
+                default: None
+            }
+        );
+    }
+
+    #[test]
+    fn java_locals_fields_and_properties() {
+        let code = "class A {\n  private static final String ALG = \"MD5\";\n  void f() {\n    sink(ALG);\n  }\n}\n";
+        assert_eq!(resolve_sink(Lang::Java, code).value, literal("MD5"));
+        let code = "class A {\n  void f(Environment env) {\n    String alg = env.getProperty(\"security.hash\", \"SHA-256\");\n    sink(alg);\n  }\n}\n";
+        assert_eq!(
+            resolve_sink(Lang::Java, code).value,
+            Value::Config {
+                key: "security.hash".into(),
+                default: Some("SHA-256".into())
+            }
+        );
+    }
+}

@@ -1,0 +1,317 @@
+//! Project facts and value tracking end to end, in each of the five languages: a
+//! rule's `metadata.where` condition sees literals, assignments, module constants
+//! and configuration values, and the finding names where the value came from.
+
+mod common;
+
+use common::*;
+
+/// A rule reporting `hashWith($ALG)` (Python: `hash_with`) when ALG resolves to md5.
+fn weak_rule(language: &str, call: &str) -> String {
+    format!(
+        "id: weak-hash-{language}\nlanguage: {language}\nrule:\n  pattern: {call}($ALG)\nmessage: weak hash\nnote: md5 is weak\nmetadata:\n  severity: high\n  control: CRYPTO\n  kind: flaw\n  keywords: [{call}]\n  where:\n    - value: ALG\n      matches: '(?i)^md5$'\n"
+    )
+}
+
+/// A rule reporting `redirectTo($T)` when T comes from request data.
+fn redirect_rule(language: &str) -> String {
+    format!(
+        "id: open-redirect-{language}\nlanguage: {language}\nrule:\n  pattern: redirectTo($T)\nmessage: open redirect\nnote: request data decides the target\nmetadata:\n  severity: high\n  control: REDIRECT\n  kind: flaw\n  keywords: [redirectTo]\n  where:\n    - value: T\n      from-request: true\n"
+    )
+}
+
+struct Case<'a> {
+    name: &'a str,
+    files: Vec<(&'a str, &'a str)>,
+    /// Expected finding line and a fragment of its evidence; `None`: no finding.
+    expect: Option<(usize, &'a str)>,
+}
+
+fn check(rule: &str, cases: Vec<Case<'_>>) {
+    for case in cases {
+        let mut files = case.files.clone();
+        files.push(("rules/rule.yml", rule));
+        let dir = tree(&files);
+        let run = run_in(
+            dir.path(),
+            &[
+                "scan",
+                "--rules",
+                "rules",
+                "--format",
+                "json",
+                "--exclude",
+                "rules/**",
+            ],
+        );
+        let report = json(&run);
+        let findings = report["findings"].as_array().unwrap();
+        match case.expect {
+            None => assert!(
+                findings.is_empty(),
+                "{}: expected no finding, got {findings:#?}",
+                case.name
+            ),
+            Some((line, evidence)) => {
+                assert_eq!(findings.len(), 1, "{}: {report:#}", case.name);
+                assert_eq!(findings[0]["location"]["start_line"], line, "{}", case.name);
+                let shown = findings[0]["evidence"].to_string();
+                assert!(
+                    shown.contains(evidence),
+                    "{}: evidence {shown} lacks `{evidence}`",
+                    case.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn python_values_and_configuration() {
+    check(
+        &weak_rule("python", "hash_with"),
+        vec![
+            Case {
+                name: "literal",
+                files: vec![("a.py", "hash_with('md5')\n")],
+                expect: Some((1, "")),
+            },
+            Case {
+                name: "local assignment",
+                files: vec![(
+                    "a.py",
+                    "def f():\n    alg = 'md5'\n    return hash_with(alg)\n",
+                )],
+                expect: Some((3, "assigned at line 2")),
+            },
+            Case {
+                name: "reassigned to a safe value",
+                files: vec![(
+                    "a.py",
+                    "def f():\n    alg = 'md5'\n    alg = 'sha256'\n    return hash_with(alg)\n",
+                )],
+                expect: None,
+            },
+            Case {
+                name: "module constant",
+                files: vec![(
+                    "a.py",
+                    "ALG = 'MD5'\n\ndef f():\n    return hash_with(ALG)\n",
+                )],
+                expect: Some((4, "module level, line 1")),
+            },
+            Case {
+                name: ".env value",
+                files: vec![
+                    ("a.py", "import os\nhash_with(os.environ.get('HASH_ALG'))\n"),
+                    (".env", "# local\nHASH_ALG=md5\n"),
+                ],
+                expect: Some((2, r#""line":2,"path":".env""#)),
+            },
+            Case {
+                name: "settings module",
+                files: vec![
+                    (
+                        "app/views.py",
+                        "from django.conf import settings\nhash_with(settings.HASH_ALG)\n",
+                    ),
+                    ("app/settings.py", "DEBUG = False\nHASH_ALG = 'md5'\n"),
+                ],
+                expect: Some((2, r#""path":"app/settings.py""#)),
+            },
+            Case {
+                name: "safe configured value",
+                files: vec![
+                    ("a.py", "import os\nhash_with(os.getenv('HASH_ALG'))\n"),
+                    (".env", "HASH_ALG=argon2\n"),
+                ],
+                expect: None,
+            },
+            Case {
+                name: "unconfigured key falls back to the default in code",
+                files: vec![(
+                    "a.py",
+                    "import os\nhash_with(os.getenv('HASH_ALG', 'md5'))\n",
+                )],
+                expect: Some((2, "falls back to `md5`")),
+            },
+            Case {
+                name: "unconfigured key without default is not a finding",
+                files: vec![("a.py", "import os\nhash_with(os.getenv('HASH_ALG'))\n")],
+                expect: None,
+            },
+        ],
+    );
+}
+
+#[test]
+fn javascript_and_typescript_values_and_configuration() {
+    for (lang, ext) in [("javascript", "js"), ("typescript", "ts")] {
+        let file = |name: &str| format!("src/{name}.{ext}");
+        let (a, b, c, d) = (file("a"), file("b"), file("c"), file("d"));
+        check(
+            &weak_rule(lang, "hashWith"),
+            vec![
+                Case {
+                    name: "const in function",
+                    files: vec![(&a, "function f() {\n  const alg = 'md5';\n  return hashWith(alg);\n}\n")],
+                    expect: Some((3, "assigned at line 2")),
+                },
+                Case {
+                    name: "let reassigned",
+                    files: vec![(&b, "function f() {\n  let alg = 'md5';\n  alg = 'sha512';\n  return hashWith(alg);\n}\n")],
+                    expect: None,
+                },
+                Case {
+                    name: "process.env with .env.production",
+                    files: vec![(&c, "hashWith(process.env.HASH_ALG);\n"), (".env.production", "HASH_ALG=\"MD5\"\n")],
+                    expect: Some((1, ".env.production")),
+                },
+                Case {
+                    name: "config module JSON",
+                    files: vec![(&d, "const config = require('config');\nhashWith(config.get('auth.hash'));\n"), ("config/default.json", "{\n  \"auth\": { \"hash\": \"md5\" }\n}\n")],
+                    expect: Some((2, r#""line":2,"path":"config/default.json""#)),
+                },
+            ],
+        );
+    }
+}
+
+#[test]
+fn go_values_and_configuration() {
+    check(
+        &weak_rule("go", "hashWith"),
+        vec![
+            Case {
+                name: "short declaration",
+                files: vec![("a.go", "package a\nfunc f() {\n\talg := \"md5\"\n\thashWith(alg)\n}\n")],
+                expect: Some((4, "assigned at line 3")),
+            },
+            Case {
+                name: "package constant",
+                files: vec![("a.go", "package a\nconst alg = \"md5\"\nfunc f() {\n\thashWith(alg)\n}\n")],
+                expect: Some((4, "module level")),
+            },
+            Case {
+                name: "viper with YAML config",
+                files: vec![("a.go", "package a\nfunc f() {\n\thashWith(viper.GetString(\"auth.hash\"))\n}\n"), ("config/app.yaml", "auth:\n  hash: md5\n")],
+                expect: Some((3, r#""line":2,"path":"config/app.yaml""#)),
+            },
+            Case {
+                name: "assigned a safe value",
+                files: vec![("a.go", "package a\nfunc f() {\n\talg := \"md5\"\n\talg = \"sha3\"\n\thashWith(alg)\n}\n")],
+                expect: None,
+            },
+        ],
+    );
+}
+
+#[test]
+fn java_values_and_configuration() {
+    check(
+        &weak_rule("java", "hashWith"),
+        vec![
+            Case {
+                name: "static final field",
+                files: vec![("A.java", "class A {\n  static final String ALG = \"MD5\";\n  void f() {\n    hashWith(ALG);\n  }\n}\n")],
+                expect: Some((4, "module level, line 2")),
+            },
+            Case {
+                name: "getProperty with application.properties",
+                files: vec![
+                    ("src/A.java", "class A {\n  void f(Environment env) {\n    String alg = env.getProperty(\"security.hash\");\n    hashWith(alg);\n  }\n}\n"),
+                    ("src/main/resources/application.properties", "server.port=8080\nsecurity.hash=MD5\n"),
+                ],
+                expect: Some((4, r#""line":2,"path":"src/main/resources/application.properties""#)),
+            },
+            Case {
+                name: "getProperty with application.yml",
+                files: vec![
+                    ("src/A.java", "class A {\n  void f(Environment env) {\n    hashWith(env.getProperty(\"security.hash\"));\n  }\n}\n"),
+                    ("src/main/resources/application.yml", "security:\n  hash: md5\n"),
+                ],
+                expect: Some((3, "application.yml")),
+            },
+            Case {
+                name: "configured safe value",
+                files: vec![
+                    ("src/A.java", "class A {\n  void f(Environment env) {\n    hashWith(env.getProperty(\"security.hash\"));\n  }\n}\n"),
+                    ("src/main/resources/application.properties", "security.hash=SHA-512\n"),
+                ],
+                expect: None,
+            },
+        ],
+    );
+}
+
+#[test]
+fn request_data_reaching_a_sink() {
+    let cases = [
+        ("python", "a.py", "def view():\n    target = request.args.get('next')\n    return redirectTo(target)\n", Some(3)),
+        ("python", "a.py", "def view():\n    target = '/home'\n    return redirectTo(target)\n", None),
+        ("javascript", "a.js", "app.get('/l', (req, res) => {\n  const next = req.query.next;\n  redirectTo(next);\n});\n", Some(3)),
+        ("go", "a.go", "package a\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tnext := r.URL.Query().Get(\"next\")\n\tredirectTo(next)\n}\n", Some(4)),
+        ("java", "A.java", "class A {\n  void h(HttpServletRequest request) {\n    String next = request.getParameter(\"next\");\n    redirectTo(next);\n  }\n}\n", Some(4)),
+        ("java", "A.java", "class A {\n  void h() {\n    redirectTo(\"/home\");\n  }\n}\n", None),
+    ];
+    for (lang, file, code, expect) in cases {
+        check(
+            &redirect_rule(lang),
+            vec![Case {
+                name: file,
+                files: vec![(file, code)],
+                expect: expect.map(|l| (l, "comes from request data")),
+            }],
+        );
+    }
+}
+
+#[test]
+fn project_wide_absence() {
+    let control = "id: csrf-protect-registered\nlanguage: python\nrule:\n  pattern: CSRFProtect($APP)\nmessage: CSRF protection registered\nnote: a protection\nmetadata:\n  severity: info\n  control: CSRF\n  kind: control\n  keywords: [CSRFProtect]\n";
+    let flaw = "id: flask-app-without-csrf\nlanguage: python\nrule:\n  pattern: Flask($NAME)\nmessage: Flask app without CSRF protection\nnote: forms can be forged\nmetadata:\n  severity: medium\n  control: CSRF\n  kind: flaw\n  keywords: [Flask]\n  where:\n    - project:\n        absent: csrf-protect-registered\n";
+    let without = tree(&[
+        ("rules/a.yml", control),
+        ("rules/b.yml", flaw),
+        ("app.py", "app = Flask(__name__)\n"),
+    ]);
+    let report = json(&run_in(
+        without.path(),
+        &["scan", "--rules", "rules", "--format", "json"],
+    ));
+    assert_eq!(rule_ids(&report), vec!["flask-app-without-csrf"]);
+    let with = tree(&[
+        ("rules/a.yml", control),
+        ("rules/b.yml", flaw),
+        ("app.py", "app = Flask(__name__)\n"),
+        ("ext.py", "from app import app\nCSRFProtect(app)\n"),
+    ]);
+    let report = json(&run_in(
+        with.path(),
+        &["scan", "--rules", "rules", "--format", "json"],
+    ));
+    assert!(rule_ids(&report).is_empty(), "{report:#}");
+}
+
+#[test]
+fn malformed_configuration_is_a_warning_not_an_abort() {
+    let dir = tree(&[
+        ("rules/r.yml", &weak_rule("python", "hash_with")),
+        ("config/broken.yaml", "auth:\n  hash: [md5\n"),
+        ("a.py", "hash_with('md5')\n"),
+    ]);
+    let run = run_in(
+        dir.path(),
+        &["scan", "--rules", "rules", "--format", "json"],
+    );
+    let report = json(&run);
+    assert_eq!(rule_ids(&report), vec!["weak-hash-python"]);
+    let warning = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == "config/broken.yaml")
+        .expect("a warning");
+    assert!(warning["line"].as_u64().is_some());
+    assert_contains(&run.stderr, "config/broken.yaml");
+}
