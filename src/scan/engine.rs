@@ -7,7 +7,7 @@
 use crate::scan::lang::Lang;
 use crate::scan::resolve::{resolve, Resolved};
 use crate::scan::rules::{CompiledRule, RuleSet};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use ast_grep_config::RuleConfig;
 use ast_grep_core::matcher::{Matcher, MatcherExt};
 use ast_grep_core::tree_sitter::LanguageExt;
@@ -159,8 +159,11 @@ fn strip_quotes(text: &str) -> &str {
     text
 }
 
-/// An Aho-Corasick automaton over every rule's `metadata.keywords`.
+/// Aho-Corasick automata over every rule's `metadata.keywords`.
 struct Prefilter {
+    /// Leftmost-first, so it can use a SIMD (Teddy) search: answers "any keyword?".
+    any: Option<AhoCorasick>,
+    /// Standard semantics with overlapping search: which keywords occur.
     automaton: Option<AhoCorasick>,
     /// Pattern index -> compiled rules that list the keyword.
     keyword_rules: Vec<Vec<usize>>,
@@ -188,6 +191,12 @@ impl Prefilter {
                 }
             }
         }
+        let any = (!keywords.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(&keywords)
+                .expect("keywords are plain strings")
+        });
         let automaton = (!keywords.is_empty()).then(|| {
             AhoCorasick::builder()
                 .kind(Some(AhoCorasickKind::DFA))
@@ -195,6 +204,7 @@ impl Prefilter {
                 .expect("keywords are plain strings")
         });
         Prefilter {
+            any,
             automaton,
             keyword_rules,
             always,
@@ -206,11 +216,11 @@ impl Prefilter {
         for &idx in &self.always {
             wanted[idx] = self.langs[idx] == lang;
         }
-        let Some(automaton) = &self.automaton else {
+        let (Some(any), Some(automaton)) = (&self.any, &self.automaton) else {
             return;
         };
         // Most files contain no keyword at all: answer that with one fast search.
-        if !automaton.is_match(text) {
+        if !any.is_match(text) {
             return;
         }
         let mut seen = vec![false; self.keyword_rules.len()];

@@ -149,7 +149,7 @@ fn visit(
             options.max_file_size
         )));
     }
-    let bytes = match read_capped(path, options.max_file_size) {
+    let bytes = match read_capped(path, size, options.max_file_size) {
         Ok(bytes) => bytes,
         Err(err) => return Some(error(&rel, format!("cannot read file: {err}"))),
     };
@@ -158,7 +158,7 @@ fn visit(
             "skipped: the file grew past --max-file-size while being read".to_string(),
         ));
     }
-    if bytes.iter().take(8192).any(|b| *b == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Some(skip(
             "skipped: binary file (NUL byte in the first 8 KiB)".to_string(),
         ));
@@ -187,8 +187,9 @@ fn visit(
     Some(result)
 }
 
-fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+fn read_capped(path: &Path, size: u64, max: u64) -> std::io::Result<Vec<u8>> {
+    // Sized from the metadata: one read for most files, no probing or regrowth.
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(max) + 1).unwrap_or(0));
     std::fs::File::open(path)?
         .take(max + 1)
         .read_to_end(&mut bytes)?;
