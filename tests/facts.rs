@@ -315,3 +315,84 @@ fn malformed_configuration_is_a_warning_not_an_abort() {
     assert!(warning["line"].as_u64().is_some());
     assert_contains(&run.stderr, "config/broken.yaml");
 }
+
+#[test]
+fn dependency_versions_decide_version_specific_rules() {
+    // passport regenerates the session at login from 0.6.0 on.
+    let rule = "id: passport-login-without-regenerate\nlanguage: javascript\nrule:\n  pattern: req.login($USER, $CB)\nmessage: session not regenerated at login\nnote: session fixation\nmetadata:\n  severity: high\n  control: SES-FIX\n  kind: flaw\n  keywords: [req.login]\n  where:\n    - dependency: { ecosystem: npm, name: passport, version: '<0.6.0' }\n";
+    let code =
+        "app.post('/login', (req, res) => {\n  req.login(user, () => res.redirect('/'));\n});\n";
+    let lock = |version: &str| {
+        format!("{{\n  \"lockfileVersion\": 3,\n  \"packages\": {{\n    \"node_modules/passport\": {{\n      \"version\": \"{version}\"\n    }}\n  }}\n}}\n")
+    };
+    let old = lock("0.5.3");
+    let new = lock("0.6.0");
+    check(
+        rule,
+        vec![
+            Case {
+                name: "affected version",
+                files: vec![("app.js", code), ("package-lock.json", &old)],
+                expect: Some((2, "`passport` 0.5.3 is in `<0.6.0`")),
+            },
+            Case {
+                name: "fixed version",
+                files: vec![("app.js", code), ("package-lock.json", &new)],
+                expect: None,
+            },
+            Case {
+                name: "not a dependency",
+                files: vec![("app.js", code)],
+                expect: None,
+            },
+        ],
+    );
+    let pypi = "id: old-pyjwt\nlanguage: python\nrule:\n  pattern: jwt.decode($$$ARGS)\nmessage: old PyJWT\nnote: n\nmetadata:\n  severity: high\n  control: LIBS\n  kind: flaw\n  keywords: [jwt.decode]\n  where:\n    - dependency: { ecosystem: pypi, name: pyjwt, version: '<2.4.0' }\n";
+    check(
+        pypi,
+        vec![
+            Case {
+                name: "range in requirements is unknown, never safe",
+                files: vec![
+                    ("a.py", "jwt.decode(t, k, algorithms=['HS256'])\n"),
+                    ("requirements.txt", "PyJWT>=1.5\n"),
+                ],
+                expect: Some((1, "version unknown")),
+            },
+            Case {
+                name: "poetry.lock pinned above the range",
+                files: vec![
+                    ("a.py", "jwt.decode(t, k, algorithms=['HS256'])\n"),
+                    (
+                        "poetry.lock",
+                        "[[package]]\nname = \"pyjwt\"\nversion = \"2.8.0\"\n",
+                    ),
+                ],
+                expect: None,
+            },
+        ],
+    );
+}
+
+#[test]
+fn malformed_lockfiles_are_warnings() {
+    let dir = tree(&[
+        ("package-lock.json", "{\n  \"packages\": [\n"),
+        ("go.mod", "module x\nrequire (\n"),
+        ("a.py", "x = 1\n"),
+    ]);
+    let run = run_in(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    let report = json(&run);
+    let warning = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == "package-lock.json")
+        .expect("a warning");
+    assert!(warning["message"]
+        .as_str()
+        .unwrap()
+        .contains("dependency versions not read"));
+    assert_eq!(report["stats"]["manifest_files"], 2);
+}

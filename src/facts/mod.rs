@@ -1,11 +1,15 @@
 //! Project facts, collected in the same walk as the scan: configuration values
-//! (properties, YAML, `.env`, INI, JSON, settings modules) with the file and line
-//! they came from. Rules reach them through `metadata.where` conditions, and a
+//! (properties, YAML, `.env`, INI, JSON, settings modules) and dependency versions
+//! (lockfiles and manifests), each with the file and line they came from. Rules reach them through `metadata.where` conditions, and a
 //! finding decided by a fact names it as evidence.
 
 mod config;
+mod deps;
+pub mod version;
 
 pub use config::{config_kind, parse_config, unquote as unquote_literal, ConfigKind};
+pub use deps::{manifest_kind, parse_manifest, Dependency, ManifestKind};
+pub use version::{Ecosystem, VersionRange};
 
 use std::collections::BTreeMap;
 
@@ -23,6 +27,7 @@ pub struct ConfigValue {
 #[derive(Debug, Default)]
 pub struct Facts {
     config: BTreeMap<String, Vec<ConfigValue>>,
+    deps: Vec<Dependency>,
 }
 
 impl Facts {
@@ -35,12 +40,35 @@ impl Facts {
         }
     }
 
+    pub fn add_deps(&mut self, deps: Vec<Dependency>) {
+        self.deps.extend(deps);
+    }
+
     /// Sorts the values of every key by path and line, so that lookups are
     /// deterministic whatever order the parallel walk found the files in.
     pub fn finish(&mut self) {
         for values in self.config.values_mut() {
             values.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         }
+        self.deps.sort_by(|a, b| {
+            (a.ecosystem, &a.name, &a.path, a.line).cmp(&(b.ecosystem, &b.name, &b.path, b.line))
+        });
+    }
+
+    /// Every record of a dependency (a lockfile and a manifest may both name it).
+    pub fn dependency(
+        &self,
+        ecosystem: Ecosystem,
+        name: &str,
+    ) -> impl Iterator<Item = &Dependency> {
+        let name = ecosystem.normalize_name(name);
+        self.deps
+            .iter()
+            .filter(move |d| d.ecosystem == ecosystem && d.name == name)
+    }
+
+    pub fn dependencies(&self) -> &[Dependency] {
+        &self.deps
     }
 
     /// Every value set for `key` (several files may set it, e.g. per profile).

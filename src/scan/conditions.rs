@@ -12,6 +12,10 @@
 //!       from-request: true        # the value comes from request data
 //!     - project:
 //!         absent: csrf-middleware # no match of this rule anywhere in the scanned tree
+//!     - dependency:               # from lockfiles and manifests
+//!         ecosystem: npm          # npm | pypi | go | cargo | maven
+//!         name: passport
+//!         version: '<0.6.0'       # optional; see facts/version.rs for the syntax
 //! ```
 //! Every condition must hold. A condition on a metavariable the match did not bind (a
 //! rule whose `any:` branches bind different variables) does not apply. A configuration
@@ -19,7 +23,7 @@
 //! look-up expression as written (so `matches` on a value usually fails and
 //! `not-matches` holds).
 
-use crate::facts::Facts;
+use crate::facts::{Ecosystem, Facts, VersionRange};
 use crate::finding::Evidence;
 use crate::scan::lang::Lang;
 use crate::scan::resolve::{Resolved, Value};
@@ -37,6 +41,16 @@ struct ConditionSpec {
     not_matches: Option<String>,
     from_request: Option<bool>,
     project: Option<ProjectSpec>,
+    dependency: Option<DependencySpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DependencySpec {
+    ecosystem: Ecosystem,
+    name: String,
+    /// A range such as `<0.6.0`; without it, presence alone decides.
+    version: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,11 +75,23 @@ pub enum Condition {
         rule: String,
         present: bool,
     },
+    Dependency {
+        ecosystem: Ecosystem,
+        name: String,
+        range: Option<VersionRange>,
+    },
 }
 
 impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Condition::Dependency { ecosystem, name, range: Some(range) } => write!(
+                f,
+                "the project depends on {ecosystem} package `{name}` at a version `{range}` (or an unknown version)"
+            ),
+            Condition::Dependency { ecosystem, name, range: None } => {
+                write!(f, "the project depends on {ecosystem} package `{name}`")
+            }
             Condition::ValueMatches {
                 var,
                 regex,
@@ -108,7 +134,7 @@ impl Condition {
     pub fn var(&self) -> Option<&str> {
         match self {
             Condition::ValueMatches { var, .. } | Condition::FromRequest { var, .. } => Some(var),
-            Condition::Project { .. } => None,
+            Condition::Project { .. } | Condition::Dependency { .. } => None,
         }
     }
 }
@@ -142,14 +168,18 @@ fn path_suffix(path: &str) -> String {
 fn compile(spec: ConditionSpec) -> Result<Condition, String> {
     let regex = |text: &str| Regex::new(text).map_err(|e| format!("invalid regex: {e}"));
     match spec {
-        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None } => {
+        ConditionSpec { dependency: Some(dep), value: None, project: None, matches: None, not_matches: None, from_request: None } => {
+            let range = dep.version.as_deref().map(str::parse::<VersionRange>).transpose()?;
+            Ok(Condition::Dependency { ecosystem: dep.ecosystem, name: dep.name, range })
+        }
+        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None, dependency: None } => {
             match project {
                 ProjectSpec { absent: Some(rule), present: None } => Ok(Condition::Project { rule, present: false }),
                 ProjectSpec { present: Some(rule), absent: None } => Ok(Condition::Project { rule, present: true }),
                 _ => Err("`project` takes exactly one of `absent` or `present` (a rule id)".to_string()),
             }
         }
-        ConditionSpec { value: Some(var), project: None, matches, not_matches, from_request } => {
+        ConditionSpec { value: Some(var), project: None, dependency: None, matches, not_matches, from_request } => {
             let var = var.trim_start_matches('$').to_string();
             match (matches, not_matches, from_request) {
                 (Some(m), None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: false }),
@@ -158,7 +188,10 @@ fn compile(spec: ConditionSpec) -> Result<Condition, String> {
                 _ => Err("`value` takes exactly one of `matches`, `not-matches` or `from-request`".to_string()),
             }
         }
-        _ => Err("each condition is either `value: VAR` with a test, or `project: {absent|present: RULE}`".to_string()),
+        _ => Err(
+            "each condition is one of `value: VAR` with a test, `project: {absent|present: RULE}` or `dependency: {ecosystem, name, version}`"
+                .to_string(),
+        ),
     }
 }
 
@@ -190,6 +223,18 @@ pub fn evaluate(
                     path: None,
                     line: None,
                 });
+            }
+            Condition::Dependency {
+                ecosystem,
+                name,
+                range,
+            } => {
+                evidence.push(dependency_evidence(
+                    context.facts,
+                    *ecosystem,
+                    name,
+                    range.as_ref(),
+                )?);
             }
             Condition::ValueMatches { var, regex, negate } => {
                 let Some(resolved) = binding(bindings, var) else {
@@ -228,6 +273,31 @@ pub fn evaluate(
         }
     }
     Some(evidence)
+}
+
+/// The first record of the dependency that satisfies the condition. A version that is
+/// unknown or cannot be ordered satisfies it: unknown is never assumed safe.
+fn dependency_evidence(
+    facts: &Facts,
+    ecosystem: Ecosystem,
+    name: &str,
+    range: Option<&VersionRange>,
+) -> Option<Evidence> {
+    facts.dependency(ecosystem, name).find_map(|dep| {
+        let at = |description: String| Evidence { description, path: Some(dep.path.clone()), line: Some(dep.line) };
+        match (&dep.version, range) {
+            (Some(version), None) => Some(at(format!("depends on `{name}` {version}"))),
+            (Some(version), Some(range)) => match range.contains(ecosystem, version) {
+                Some(true) => Some(at(format!("`{name}` {version} is in `{range}`"))),
+                Some(false) => None,
+                None => Some(at(format!("`{name}` version `{version}` cannot be ordered as a {ecosystem} version; treated as affected"))),
+            },
+            (None, _) => Some(at(format!(
+                "`{name}` version unknown ({}); treated as affected",
+                dep.unknown_reason.as_deref().unwrap_or("not resolved")
+            ))),
+        }
+    })
 }
 
 fn binding<'b>(bindings: &'b [(String, Resolved)], var: &str) -> Option<&'b Resolved> {
@@ -435,6 +505,60 @@ mod tests {
             &context
         )
         .is_none());
+    }
+
+    #[test]
+    fn dependency_versions_known_unknown_and_absent() {
+        use crate::facts::{parse_manifest, ManifestKind};
+        let mut facts = Facts::default();
+        let (deps, _) = parse_manifest(
+            ManifestKind::YarnLock,
+            "yarn.lock",
+            "passport@^0.5.0:\n  version \"0.5.3\"\n",
+        );
+        facts.add_deps(deps);
+        let (deps, _) = parse_manifest(
+            ManifestKind::Requirements,
+            "requirements.txt",
+            "pyjwt>=1.0\n",
+        );
+        facts.add_deps(deps);
+        let hits = HashMap::new();
+        let context = Context {
+            facts: &facts,
+            rule_hits: &hits,
+        };
+        let holds = |spec: serde_json::Value| {
+            evaluate(
+                &parse_conditions(json!([spec])).unwrap(),
+                &[],
+                Lang::Python,
+                &context,
+            )
+        };
+        let ev = holds(json!({ "dependency": { "ecosystem": "npm", "name": "passport", "version": "<0.6.0" } })).unwrap();
+        assert_eq!(ev[0].description, "`passport` 0.5.3 is in `<0.6.0`");
+        assert_eq!(
+            (ev[0].path.as_deref(), ev[0].line),
+            (Some("yarn.lock"), Some(1))
+        );
+        assert!(holds(json!({ "dependency": { "ecosystem": "npm", "name": "passport", "version": ">=0.6.0" } })).is_none());
+        assert!(
+            holds(json!({ "dependency": { "ecosystem": "npm", "name": "express" } })).is_none()
+        );
+        let ev = holds(
+            json!({ "dependency": { "ecosystem": "pypi", "name": "PyJWT", "version": "<2.4.0" } }),
+        )
+        .unwrap();
+        assert!(ev[0].description.contains("version unknown"), "{ev:?}");
+        assert!(parse_conditions(
+            json!([{ "dependency": { "ecosystem": "npm", "name": "x", "version": "^1" } }])
+        )
+        .is_err());
+        assert!(parse_conditions(
+            json!([{ "dependency": { "ecosystem": "rubygems", "name": "x" } }])
+        )
+        .is_err());
     }
 
     #[test]

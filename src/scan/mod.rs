@@ -10,7 +10,7 @@ pub mod rules;
 pub mod suppress;
 mod walk;
 
-use crate::facts::{ConfigValue, Facts};
+use crate::facts::{ConfigValue, Dependency, Facts};
 use crate::finding::{
     fingerprint, redact_secret, strip_control_chars, Diagnostic, DiagnosticLevel, Evidence,
     Finding, Level, RuleKind, Severity, SECRET_PREFIX_CHARS,
@@ -90,6 +90,9 @@ pub struct ScanStats {
     /// Configuration files read for facts, and the values they set.
     pub config_files: usize,
     pub config_values: usize,
+    /// Lockfiles and manifests read, and the dependency records they gave.
+    pub manifest_files: usize,
+    pub dependencies: usize,
 }
 
 #[derive(Debug, Default)]
@@ -121,6 +124,8 @@ pub(crate) struct FileResult {
     pub rule_hits: HashMap<String, usize>,
     pub config: Vec<ConfigValue>,
     pub config_file: bool,
+    pub deps: Vec<Dependency>,
+    pub manifest_file: bool,
     pub diagnostics: Vec<Diagnostic>,
     pub scanned: bool,
     pub parsed: bool,
@@ -138,6 +143,8 @@ impl FileResult {
         }
         self.config.extend(other.config);
         self.config_file |= other.config_file;
+        self.deps.extend(other.deps);
+        self.manifest_file |= other.manifest_file;
         self.diagnostics.extend(other.diagnostics);
         self.scanned |= other.scanned;
         self.parsed |= other.parsed;
@@ -162,6 +169,8 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         outcome.stats.files_skipped += usize::from(result.skipped);
         outcome.stats.findings_suppressed += result.suppressed;
         outcome.stats.config_files += usize::from(result.config_file);
+        outcome.stats.manifest_files += usize::from(result.manifest_file);
+        outcome.facts.add_deps(result.deps);
         outcome.findings.extend(result.findings);
         outcome.diagnostics.extend(result.diagnostics);
         outcome.facts.add_config(result.config);
@@ -172,6 +181,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     }
     outcome.facts.finish();
     outcome.stats.config_values = outcome.facts.config_len();
+    outcome.stats.dependencies = outcome.facts.dependencies().len();
     let context = conditions::Context {
         facts: &outcome.facts,
         rule_hits: &rule_hits,

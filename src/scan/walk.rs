@@ -1,7 +1,7 @@
 //! The parallel walk: which files are read, and how a file that cannot be scanned
 //! becomes a diagnostic instead of an abort.
 
-use crate::facts::{config_kind, parse_config};
+use crate::facts::{config_kind, manifest_kind, parse_config, parse_manifest};
 use crate::finding::{Diagnostic, DiagnosticLevel};
 use crate::policy::Policy;
 use crate::scan::lang::Lang;
@@ -124,7 +124,8 @@ fn visit(
     let lang = Lang::from_path(path);
     let rel = relative_path(path, &options.root);
     let config = config_kind(&rel);
-    if (lang.is_none() && config.is_none())
+    let manifest = manifest_kind(&rel);
+    if (lang.is_none() && config.is_none() && manifest.is_none())
         || policy.is_excluded(&rel)
         || cli_excludes.is_match(&rel)
     {
@@ -173,6 +174,17 @@ fn visit(
             Ok((values, diagnostics)) => {
                 result.config = values;
                 result.config_file = true;
+                result.diagnostics.extend(diagnostics);
+            }
+            Err(_) => result.merge(internal_error()),
+        }
+    }
+    if let Some(kind) = manifest {
+        let text = String::from_utf8_lossy(&bytes);
+        match catch_unwind(AssertUnwindSafe(|| parse_manifest(kind, &rel, &text))) {
+            Ok((deps, diagnostics)) => {
+                result.deps = deps;
+                result.manifest_file = true;
                 result.diagnostics.extend(diagnostics);
             }
             Err(_) => result.merge(internal_error()),
