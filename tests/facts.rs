@@ -396,3 +396,64 @@ fn malformed_lockfiles_are_warnings() {
         .contains("dependency versions not read"));
     assert_eq!(report["stats"]["manifest_files"], 2);
 }
+
+#[test]
+fn policy_thresholds_decide_lifetimes_and_costs() {
+    let rule = "id: long-jwt-lifetime\nlanguage: javascript\nrule:\n  kind: pair\n  all:\n    - has: { field: key, regex: '^expiresIn$' }\n    - has: { field: value, pattern: $TTL }\n  inside:\n    kind: call_expression\n    stopBy: end\n    has: { field: function, regex: '^jwt\\.sign$' }\nmessage: access token lifetime above policy\nnote: long-lived tokens\nmetadata:\n  severity: medium\n  control: CRED-SHORT\n  kind: flaw\n  keywords: [expiresIn]\n  where:\n    - policy: max-access-token-ttl\n      value: TTL\n      unit: jsonwebtoken\n";
+    let code = "const TTL = '30d';\nfunction issue(user) {\n  return jwt.sign({ sub: user.id }, key, { expiresIn: TTL });\n}\n";
+    check(
+        rule,
+        vec![
+            Case {
+                name: "30 days against the default 1h",
+                files: vec![("a.js", code)],
+                expect: Some((3, "30 days, above `max-access-token-ttl` (1 hour)")),
+            },
+            Case {
+                name: "the policy allows 60 days",
+                files: vec![
+                    ("a.js", code),
+                    (
+                        "authgate.toml",
+                        "[tokens]\nmax-access-token-ttl = \"60d\"\n",
+                    ),
+                ],
+                expect: None,
+            },
+            Case {
+                name: "a numeric string is milliseconds (60000 ms = 1 minute)",
+                files: vec![("a.js", "jwt.sign(p, key, { expiresIn: '60000' });\n")],
+                expect: None,
+            },
+            Case {
+                name: "a number is seconds",
+                files: vec![("a.js", "jwt.sign(p, key, { expiresIn: 86400 });\n")],
+                expect: Some((1, "1 day, above")),
+            },
+        ],
+    );
+    let cost = "id: low-bcrypt-cost\nlanguage: python\nrule:\n  pattern: bcrypt.gensalt($ROUNDS)\nmessage: bcrypt cost below policy\nnote: low cost\nmetadata:\n  severity: medium\n  control: PW-HASH\n  kind: flaw\n  keywords: [gensalt]\n  where:\n    - policy: min-bcrypt-cost\n      value: ROUNDS\n";
+    check(
+        cost,
+        vec![
+            Case {
+                name: "settings constant below the minimum",
+                files: vec![("a.py", "ROUNDS = 8\nbcrypt.gensalt(ROUNDS)\n")],
+                expect: Some((2, "below `min-bcrypt-cost` (10)")),
+            },
+            Case {
+                name: "at the minimum",
+                files: vec![("a.py", "bcrypt.gensalt(12)\n")],
+                expect: None,
+            },
+            Case {
+                name: "raised minimum in policy",
+                files: vec![
+                    ("a.py", "bcrypt.gensalt(12)\n"),
+                    ("authgate.toml", "[passwords]\nmin-bcrypt-cost = 13\n"),
+                ],
+                expect: Some((1, "below `min-bcrypt-cost` (13)")),
+            },
+        ],
+    );
+}

@@ -52,6 +52,8 @@ struct RawPolicy {
     #[serde(default)]
     tokens: RawTokens,
     #[serde(default)]
+    passwords: RawPasswords,
+    #[serde(default)]
     waivers: Vec<Spanned<RawWaiver>>,
 }
 
@@ -69,6 +71,16 @@ struct RawScan {
 struct RawTokens {
     max_access_token_ttl: Option<Spanned<String>>,
     max_refresh_token_ttl: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPasswords {
+    min_bcrypt_cost: Option<u64>,
+    min_pbkdf2_iterations: Option<u64>,
+    min_scrypt_cost: Option<u64>,
+    min_argon2_memory_kib: Option<u64>,
+    min_argon2_iterations: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -129,6 +141,12 @@ pub struct Policy {
     pub waivers: Vec<Waiver>,
     pub max_access_token_ttl_secs: u64,
     pub max_refresh_token_ttl_secs: u64,
+    /// Minimum password-hashing parameters (`[passwords]`).
+    pub min_bcrypt_cost: u64,
+    pub min_pbkdf2_iterations: u64,
+    pub min_scrypt_cost: u64,
+    pub min_argon2_memory_kib: u64,
+    pub min_argon2_iterations: u64,
 }
 
 impl Default for Policy {
@@ -142,6 +160,12 @@ impl Default for Policy {
             waivers: vec![],
             max_access_token_ttl_secs: 3600,
             max_refresh_token_ttl_secs: 7 * 24 * 3600,
+            // OWASP Password Storage Cheat Sheet minimums.
+            min_bcrypt_cost: 10,
+            min_pbkdf2_iterations: 600_000,
+            min_scrypt_cost: 1 << 17,
+            min_argon2_memory_kib: 19_456,
+            min_argon2_iterations: 2,
         }
     }
 }
@@ -217,6 +241,28 @@ impl Policy {
                 .map_err(|e| at(ttl.span(), format!("`tokens.max-refresh-token-ttl`: {e}")))?;
         }
 
+        let passwords = &raw.passwords;
+        for (value, target) in [
+            (passwords.min_bcrypt_cost, &mut policy.min_bcrypt_cost),
+            (
+                passwords.min_pbkdf2_iterations,
+                &mut policy.min_pbkdf2_iterations,
+            ),
+            (passwords.min_scrypt_cost, &mut policy.min_scrypt_cost),
+            (
+                passwords.min_argon2_memory_kib,
+                &mut policy.min_argon2_memory_kib,
+            ),
+            (
+                passwords.min_argon2_iterations,
+                &mut policy.min_argon2_iterations,
+            ),
+        ] {
+            if let Some(value) = value {
+                *target = value;
+            }
+        }
+
         for spanned in raw.waivers {
             let line = line_col(text, spanned.span().start).0;
             let raw_waiver = spanned.into_inner();
@@ -253,6 +299,31 @@ impl Policy {
         }
         Ok(())
     }
+
+    /// A numeric threshold by its policy key, for `policy` conditions of rules:
+    /// durations in seconds for `max-*-ttl`, plain numbers for `min-*`.
+    pub fn threshold(&self, key: &str) -> Option<u64> {
+        Some(match key {
+            "max-access-token-ttl" => self.max_access_token_ttl_secs,
+            "max-refresh-token-ttl" => self.max_refresh_token_ttl_secs,
+            "min-bcrypt-cost" => self.min_bcrypt_cost,
+            "min-pbkdf2-iterations" => self.min_pbkdf2_iterations,
+            "min-scrypt-cost" => self.min_scrypt_cost,
+            "min-argon2-memory-kib" => self.min_argon2_memory_kib,
+            "min-argon2-iterations" => self.min_argon2_iterations,
+            _ => return None,
+        })
+    }
+
+    pub const THRESHOLD_KEYS: &'static [&'static str] = &[
+        "max-access-token-ttl",
+        "max-refresh-token-ttl",
+        "min-bcrypt-cost",
+        "min-pbkdf2-iterations",
+        "min-scrypt-cost",
+        "min-argon2-memory-kib",
+        "min-argon2-iterations",
+    ];
 
     pub fn is_excluded(&self, relative_path: &str) -> bool {
         self.exclude_set.is_match(relative_path)

@@ -25,7 +25,9 @@
 
 use crate::facts::{Ecosystem, Facts, VersionRange};
 use crate::finding::Evidence;
+use crate::policy::Policy;
 use crate::scan::lang::Lang;
+use crate::scan::quantity::{duration_secs, human_duration, number, DurationUnit};
 use crate::scan::resolve::{Resolved, Value};
 use regex::Regex;
 use serde::Deserialize;
@@ -42,6 +44,10 @@ struct ConditionSpec {
     from_request: Option<bool>,
     project: Option<ProjectSpec>,
     dependency: Option<DependencySpec>,
+    /// A policy threshold the value is compared with (`max-access-token-ttl`, `min-bcrypt-cost`, ...).
+    policy: Option<String>,
+    /// With `policy` on a duration: what a bare number means.
+    unit: Option<DurationUnit>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,11 +86,21 @@ pub enum Condition {
         name: String,
         range: Option<VersionRange>,
     },
+    /// Holds when the value exceeds a `max-*` threshold or falls short of a `min-*` one.
+    Policy {
+        var: String,
+        key: String,
+        unit: DurationUnit,
+    },
 }
 
 impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Condition::Policy { var, key, .. } if key.starts_with("max-") => {
+                write!(f, "`${var}`, resolved, is longer than the policy's `{key}`")
+            }
+            Condition::Policy { var, key, .. } => write!(f, "`${var}`, resolved, is below the policy's `{key}`"),
             Condition::Dependency { ecosystem, name, range: Some(range) } => write!(
                 f,
                 "the project depends on {ecosystem} package `{name}` at a version `{range}` (or an unknown version)"
@@ -134,6 +150,7 @@ impl Condition {
     pub fn var(&self) -> Option<&str> {
         match self {
             Condition::ValueMatches { var, .. } | Condition::FromRequest { var, .. } => Some(var),
+            Condition::Policy { var, .. } => Some(var),
             Condition::Project { .. } | Condition::Dependency { .. } => None,
         }
     }
@@ -167,19 +184,49 @@ fn path_suffix(path: &str) -> String {
 
 fn compile(spec: ConditionSpec) -> Result<Condition, String> {
     let regex = |text: &str| Regex::new(text).map_err(|e| format!("invalid regex: {e}"));
+    if let Some(key) = spec.policy {
+        let var = spec
+            .value
+            .ok_or("`policy` needs `value: VAR`, the metavariable to compare")?;
+        if spec.matches.is_some()
+            || spec.not_matches.is_some()
+            || spec.from_request.is_some()
+            || spec.project.is_some()
+            || spec.dependency.is_some()
+        {
+            return Err("`policy` takes only `value` and `unit`".to_string());
+        }
+        if !Policy::THRESHOLD_KEYS.contains(&key.as_str()) {
+            return Err(format!(
+                "`policy: {key}` is not a threshold (one of: {})",
+                Policy::THRESHOLD_KEYS.join(", ")
+            ));
+        }
+        if spec.unit.is_some() && !key.starts_with("max-") {
+            return Err("`unit` applies to durations (`max-*-ttl`) only".to_string());
+        }
+        return Ok(Condition::Policy {
+            var: var.trim_start_matches('$').to_string(),
+            key,
+            unit: spec.unit.unwrap_or_default(),
+        });
+    }
+    if spec.unit.is_some() {
+        return Err("`unit` goes with `policy`".to_string());
+    }
     match spec {
-        ConditionSpec { dependency: Some(dep), value: None, project: None, matches: None, not_matches: None, from_request: None } => {
+        ConditionSpec { dependency: Some(dep), value: None, project: None, matches: None, not_matches: None, from_request: None, .. } => {
             let range = dep.version.as_deref().map(str::parse::<VersionRange>).transpose()?;
             Ok(Condition::Dependency { ecosystem: dep.ecosystem, name: dep.name, range })
         }
-        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None, dependency: None } => {
+        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None, dependency: None, .. } => {
             match project {
                 ProjectSpec { absent: Some(rule), present: None } => Ok(Condition::Project { rule, present: false }),
                 ProjectSpec { present: Some(rule), absent: None } => Ok(Condition::Project { rule, present: true }),
                 _ => Err("`project` takes exactly one of `absent` or `present` (a rule id)".to_string()),
             }
         }
-        ConditionSpec { value: Some(var), project: None, dependency: None, matches, not_matches, from_request } => {
+        ConditionSpec { value: Some(var), project: None, dependency: None, matches, not_matches, from_request, .. } => {
             let var = var.trim_start_matches('$').to_string();
             match (matches, not_matches, from_request) {
                 (Some(m), None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: false }),
@@ -198,6 +245,7 @@ fn compile(spec: ConditionSpec) -> Result<Condition, String> {
 /// What the walk learnt that conditions may need.
 pub struct Context<'a> {
     pub facts: &'a Facts,
+    pub policy: &'a Policy,
     /// Matches per rule id anywhere in the scanned tree, before suppressions.
     pub rule_hits: &'a HashMap<String, usize>,
 }
@@ -235,6 +283,41 @@ pub fn evaluate(
                     name,
                     range.as_ref(),
                 )?);
+            }
+            Condition::Policy { var, key, unit } => {
+                let Some(resolved) = binding(bindings, var) else {
+                    continue;
+                };
+                let limit = context.policy.threshold(key)? as f64;
+                let is_string = resolved
+                    .chain
+                    .last()
+                    .is_some_and(|raw| raw.trim_start().starts_with(['"', '\'', '`']));
+                let (values, _) = candidate_values(resolved, context.facts);
+                let value = values.first()?;
+                let description = if key.starts_with("max-") {
+                    let secs = duration_secs(value, is_string, *unit)?;
+                    if secs <= limit {
+                        return None;
+                    }
+                    format!(
+                        "`${var}` is {}, above `{key}` ({})",
+                        human_duration(secs),
+                        human_duration(limit)
+                    )
+                } else {
+                    let n = number(value)?;
+                    if n >= limit {
+                        return None;
+                    }
+                    format!("`${var}` is {n}, below `{key}` ({limit})")
+                };
+                evidence.extend(steps_evidence(var, resolved));
+                evidence.push(Evidence {
+                    description,
+                    path: context.policy.path.clone(),
+                    line: None,
+                });
             }
             Condition::ValueMatches { var, regex, negate } => {
                 let Some(resolved) = binding(bindings, var) else {
@@ -446,8 +529,10 @@ mod tests {
             line: 4,
         }]);
         let hits = HashMap::new();
+        let policy = Policy::default();
         let context = Context {
             facts: &facts,
+            policy: &policy,
             rule_hits: &hits,
         };
         let conditions =
@@ -524,8 +609,10 @@ mod tests {
         );
         facts.add_deps(deps);
         let hits = HashMap::new();
+        let policy = Policy::default();
         let context = Context {
             facts: &facts,
+            policy: &policy,
             rule_hits: &hits,
         };
         let holds = |spec: serde_json::Value| {
@@ -562,12 +649,105 @@ mod tests {
     }
 
     #[test]
+    fn policy_thresholds() {
+        let facts = Facts::default();
+        let hits = HashMap::new();
+        let policy = Policy::default();
+        let context = Context {
+            facts: &facts,
+            policy: &policy,
+            rule_hits: &hits,
+        };
+        let ttl = parse_conditions(
+            json!([{ "policy": "max-access-token-ttl", "value": "TTL", "unit": "jsonwebtoken" }]),
+        )
+        .unwrap();
+        let bound = |raw: &str, value: Value| {
+            vec![(
+                "TTL".to_string(),
+                Resolved {
+                    value,
+                    chain: vec![raw.to_string()],
+                    steps: vec![],
+                },
+            )]
+        };
+        let ev = evaluate(
+            &ttl,
+            &bound("'30d'", Value::Literal("30d".into())),
+            Lang::JavaScript,
+            &context,
+        )
+        .unwrap();
+        assert_eq!(
+            ev[0].description,
+            "`$TTL` is 30 days, above `max-access-token-ttl` (1 hour)"
+        );
+        assert!(evaluate(
+            &ttl,
+            &bound("'15m'", Value::Literal("15m".into())),
+            Lang::JavaScript,
+            &context
+        )
+        .is_none());
+        assert!(evaluate(
+            &ttl,
+            &bound("3600", Value::Literal("3600".into())),
+            Lang::JavaScript,
+            &context
+        )
+        .is_none());
+        assert!(
+            evaluate(
+                &ttl,
+                &bound("'7200'", Value::Literal("7200".into())),
+                Lang::JavaScript,
+                &context
+            )
+            .is_none(),
+            "7200 ms"
+        );
+        assert!(
+            evaluate(
+                &ttl,
+                &bound("7200", Value::Literal("7200".into())),
+                Lang::JavaScript,
+                &context
+            )
+            .is_some(),
+            "7200 s"
+        );
+        let cost =
+            parse_conditions(json!([{ "policy": "min-bcrypt-cost", "value": "ROUNDS" }])).unwrap();
+        let rounds = |n: &str| {
+            vec![(
+                "ROUNDS".to_string(),
+                Resolved {
+                    value: Value::Literal(n.into()),
+                    chain: vec![n.into()],
+                    steps: vec![],
+                },
+            )]
+        };
+        assert!(evaluate(&cost, &rounds("8"), Lang::Python, &context).is_some());
+        assert!(evaluate(&cost, &rounds("12"), Lang::Python, &context).is_none());
+        assert!(parse_conditions(json!([{ "policy": "max-lifetime", "value": "X" }])).is_err());
+        assert!(parse_conditions(
+            json!([{ "policy": "min-bcrypt-cost", "value": "X", "unit": "seconds" }])
+        )
+        .is_err());
+        assert!(parse_conditions(json!([{ "policy": "min-bcrypt-cost" }])).is_err());
+    }
+
+    #[test]
     fn project_presence() {
         let facts = Facts::default();
         let mut hits = HashMap::new();
         hits.insert("csrf-middleware".to_string(), 2);
+        let policy = Policy::default();
         let context = Context {
             facts: &facts,
+            policy: &policy,
             rule_hits: &hits,
         };
         let absent =

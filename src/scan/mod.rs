@@ -5,6 +5,7 @@ pub mod baseline;
 pub mod conditions;
 pub mod engine;
 pub mod lang;
+pub mod quantity;
 pub mod resolve;
 pub mod rules;
 pub mod suppress;
@@ -184,6 +185,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     outcome.stats.dependencies = outcome.facts.dependencies().len();
     let context = conditions::Context {
         facts: &outcome.facts,
+        policy,
         rule_hits: &rule_hits,
     };
     for Pending {
