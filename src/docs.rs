@@ -3,7 +3,7 @@
 
 use crate::finding::{RuleKind, CONTROLS};
 use crate::scan::lang::Lang;
-use crate::scan::rules::{RuleMeta, RuleSet};
+use crate::scan::rules::{RuleLanguage, RuleMeta, RuleSet};
 use std::fmt::Write;
 
 /// A rule's page in Markdown: what it does, why it is bad, example, use instead, references.
@@ -107,7 +107,13 @@ pub fn index_markdown(rules: &RuleSet) -> String {
             id = rule.id
         );
     }
-    let families = [Lang::Python, Lang::JavaScript, Lang::Go, Lang::Java];
+    let families = [
+        RuleLanguage::Code(Lang::Python),
+        RuleLanguage::Code(Lang::JavaScript),
+        RuleLanguage::Code(Lang::Go),
+        RuleLanguage::Code(Lang::Java),
+        RuleLanguage::Text,
+    ];
     out.push_str("\n## Controls by language\n\nNumber of rules per control and language (flaw + control rules).\n\n| control |");
     for lang in families {
         let _ = write!(out, " {} |", language_label(lang));
@@ -121,7 +127,7 @@ pub fn index_markdown(rules: &RuleSet) -> String {
             let n = rules
                 .metas
                 .values()
-                .filter(|r| r.control == *control && r.language.family() == lang)
+                .filter(|r| r.control == *control && r.language.family() == lang.family())
                 .count();
             let _ = write!(
                 out,
@@ -147,10 +153,10 @@ pub fn generate(rules: &RuleSet) -> Vec<(String, String)> {
     files
 }
 
-fn language_label(lang: Lang) -> &'static str {
+fn language_label(lang: RuleLanguage) -> &'static str {
     match lang {
-        Lang::JavaScript => "javascript (+ typescript, tsx)",
-        Lang::TypeScript => "typescript (+ tsx)",
+        RuleLanguage::Code(Lang::JavaScript) => "javascript (+ typescript, tsx)",
+        RuleLanguage::Code(Lang::TypeScript) => "typescript (+ tsx)",
         other => other.name(),
     }
 }

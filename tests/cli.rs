@@ -427,8 +427,7 @@ fn malformed_user_rules_are_errors_naming_file_and_field() {
     let run = run_in(dir.path(), &["scan", "--rules", "my-rules"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr
-            .contains("my-rules/broken.yml: not a valid ast-grep rule"),
+        run.stderr.contains("my-rules/broken.yml: not valid YAML"),
         "{}",
         run.stderr
     );

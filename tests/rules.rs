@@ -5,7 +5,7 @@
 use authgate::finding::RuleKind;
 use authgate::policy::Policy;
 use authgate::scan::lang::Lang;
-use authgate::scan::rules::{RuleMeta, RuleSet};
+use authgate::scan::rules::{RuleLanguage, RuleMeta, RuleSet};
 use authgate::scan::{scan, ScanOptions};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -59,14 +59,25 @@ fn required_fixtures(rule: &RuleMeta) -> Vec<(String, String)> {
         RuleKind::Flaw => ("bad", "good"),
         RuleKind::Control => ("match", "nomatch"),
     };
-    let exts: &[&str] = match rule.language {
-        Lang::Python => &["py"],
-        Lang::JavaScript => &["js", "ts"],
-        Lang::TypeScript => &["ts"],
-        Lang::Tsx => &["tsx"],
-        Lang::Go => &["go"],
-        Lang::Java => &["java"],
+    let exts: Vec<String> = match rule.language {
+        RuleLanguage::Code(Lang::Python) => vec!["py".into()],
+        RuleLanguage::Code(Lang::JavaScript) => vec!["js".into(), "ts".into()],
+        RuleLanguage::Code(Lang::TypeScript) => vec!["ts".into()],
+        RuleLanguage::Code(Lang::Tsx) => vec!["tsx".into()],
+        RuleLanguage::Code(Lang::Go) => vec!["go".into()],
+        RuleLanguage::Code(Lang::Java) => vec!["java".into()],
+        // Text rules: whatever extensions their `bad.*` fixtures have.
+        RuleLanguage::Text => std::fs::read_dir(fixtures_dir().join(&rule.id))
+            .map(|dir| {
+                dir.filter_map(|e| {
+                    let name = e.ok()?.file_name().to_string_lossy().into_owned();
+                    name.strip_prefix(&format!("{bad}.")).map(str::to_string)
+                })
+                .collect()
+            })
+            .unwrap_or_default(),
     };
+    assert!(!exts.is_empty(), "{}: no `{bad}.*` fixture", rule.id);
     exts.iter()
         .map(|e| (format!("{bad}.{e}"), format!("{good}.{e}")))
         .collect()
@@ -99,7 +110,7 @@ fn every_rule_is_complete() {
             assert!(rule.fix_text.is_some(), "{id}: flaw rules need fix_text");
             assert!(!rule.cwe.is_empty(), "{id}: flaw rules need a CWE");
         }
-        let expected_dir = format!("rules/{}/{id}.yml", rule.language.family().name());
+        let expected_dir = format!("rules/{}/{id}.yml", rule.language.family());
         assert_eq!(
             rule.origin.path(),
             expected_dir,

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 /// A rule match before policy, suppressions and fingerprints are applied.
 #[derive(Debug, Clone)]
 pub struct RawMatch {
-    /// Index into [`RuleSet::compiled`].
+    /// Index of the rule, see [`RuleSet::meta_of`].
     pub rule: usize,
     pub start_line: usize,
     pub start_column: usize,
@@ -243,4 +243,57 @@ impl Prefilter {
             }
         }
     }
+}
+
+/// Runs the text rules that select `rel` over `text`. Indexes continue after the
+/// compiled ast-grep rules (see [`RuleSet::meta_of`]).
+pub fn match_text_rules(
+    rules: &RuleSet,
+    rel: &str,
+    text: &str,
+    use_prefilter: bool,
+) -> Vec<RawMatch> {
+    let mut line_starts = vec![0];
+    line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    let position = |offset: usize| {
+        let line = line_starts.partition_point(|start| *start <= offset) - 1;
+        let column = text[line_starts[line]..offset].chars().count();
+        (line + 1, column + 1)
+    };
+    let mut out = Vec::new();
+    for (i, rule) in rules.text_rules.iter().enumerate() {
+        if !rule.files.is_match(rel) {
+            continue;
+        }
+        if use_prefilter && rule.keywords.as_ref().is_some_and(|k| !k.is_match(text)) {
+            continue;
+        }
+        for found in rule.regex.captures_iter(text) {
+            let whole = found.get(0).expect("group 0 always matches");
+            if whole.as_str().is_empty() {
+                continue;
+            }
+            let (start_line, start_column) = position(whole.start());
+            let (end_line, end_column) = position(whole.end());
+            let secrets = rule
+                .meta
+                .redact
+                .iter()
+                .filter_map(|group| found.name(group).map(|m| m.as_str().to_string()))
+                .filter(|s| !s.is_empty())
+                .collect();
+            out.push(RawMatch {
+                rule: rules.compiled.len() + i,
+                bindings: vec![],
+                start_line,
+                start_column,
+                end_line,
+                end_column,
+                text: whole.as_str().to_string(),
+                message: rule.meta.message.clone(),
+                secrets,
+            });
+        }
+    }
+    out
 }

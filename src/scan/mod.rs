@@ -157,7 +157,8 @@ impl FileResult {
 /// Runs a scan. Never fails as a whole: unreadable inputs become diagnostics.
 pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutcome {
     let engine = Engine::new(rules);
-    let results = walk::walk(options, policy, &|lang, rel, text| {
+    let text_globs = text_rule_globs(rules);
+    let results = walk::walk(options, policy, &text_globs, &|lang, rel, text| {
         scan_text(&engine, rules, options, lang, rel, text)
     });
 
@@ -195,7 +196,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         bindings,
     } in pending
     {
-        let meta = &rules.compiled[rule].meta;
+        let meta = rules.meta_of(rule);
         if let Some(evidence) = conditions::evaluate(&meta.conditions, &bindings, lang, &context) {
             finding.evidence.extend(evidence);
             outcome.findings.push(finding);
@@ -217,55 +218,87 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     outcome
 }
 
+/// Every glob any text rule selects files with, so the walk reads those files.
+fn text_rule_globs(rules: &RuleSet) -> globset::GlobSet {
+    let mut builder = globset::GlobSetBuilder::new();
+    for glob in rules.text_rules.iter().flat_map(|r| &r.file_globs) {
+        builder.add(globset::Glob::new(glob).expect("globs were validated when the rules loaded"));
+    }
+    builder
+        .build()
+        .expect("globs were validated when the rules loaded")
+}
+
 /// Matches one file's text; `rel` is the path reports show.
 fn scan_text(
     engine: &Engine<'_>,
     rules: &RuleSet,
     options: &ScanOptions,
-    lang: Lang,
+    lang: Option<Lang>,
     rel: &str,
     bytes: Vec<u8>,
 ) -> FileResult {
-    let wanted = engine.candidates(lang, &bytes, options.use_prefilter);
-    if !wanted.iter().any(|w| *w) {
+    let wanted = match lang {
+        Some(lang) => engine.candidates(lang, &bytes, options.use_prefilter),
+        None => Vec::new(),
+    };
+    let parse = wanted.iter().any(|w| *w);
+    let text_rules = rules.text_rules.iter().any(|r| r.files.is_match(rel));
+    if !parse && !text_rules {
         return FileResult {
-            scanned: true,
+            scanned: lang.is_some(),
             ..FileResult::default()
         };
     }
-    let (text, note) = match walk::decode_source(rel, bytes) {
-        Ok(decoded) => decoded,
-        Err(note) => {
-            return FileResult {
-                scanned: true,
-                skipped: true,
-                diagnostics: vec![note],
-                ..FileResult::default()
+    let (text, note) = if parse {
+        match walk::decode_source(rel, bytes) {
+            Ok(decoded) => decoded,
+            Err(note) => {
+                return FileResult {
+                    scanned: true,
+                    skipped: true,
+                    diagnostics: vec![note],
+                    ..FileResult::default()
+                }
             }
         }
+    } else {
+        // Text rules read any file they select, long lines included (SQL dumps).
+        (String::from_utf8_lossy(&bytes).into_owned(), None)
     };
     let mut result = FileResult {
         scanned: true,
-        parsed: true,
+        parsed: parse,
         ..FileResult::default()
     };
     result.diagnostics.extend(note);
     let text = text.as_str();
-    let mut matches = engine.match_source(lang, text, &wanted);
+    let mut matches = match lang {
+        Some(lang) if parse => engine.match_source(lang, text, &wanted),
+        _ => Vec::new(),
+    };
+    if text_rules {
+        matches.extend(engine::match_text_rules(
+            rules,
+            rel,
+            text,
+            options.use_prefilter,
+        ));
+    }
     for raw in &matches {
         *result
             .rule_hits
-            .entry(rules.compiled[raw.rule].meta.id.clone())
+            .entry(rules.meta_of(raw.rule).id.clone())
             .or_default() += 1;
     }
     if !options.show_controls {
-        matches.retain(|m| rules.compiled[m.rule].meta.kind != RuleKind::Control);
+        matches.retain(|m| rules.meta_of(m.rule).kind != RuleKind::Control);
     }
     let suppressions = suppress::parse_suppressions(text);
     let mut used = vec![false; suppressions.len()];
     let mut occurrences: HashMap<(String, String), usize> = HashMap::new();
     for raw in matches {
-        let meta = &rules.compiled[raw.rule].meta;
+        let meta = rules.meta_of(raw.rule);
         let suppressed = suppressions
             .iter()
             .enumerate()
@@ -277,15 +310,15 @@ fn scan_text(
         }
         let (compiled, bindings) = (raw.rule, raw.bindings.clone());
         let finding = build_finding(meta, rel, text, raw, &mut occurrences);
-        if meta.conditions.is_empty() {
-            result.findings.push(finding);
-        } else {
-            result.pending.push(Pending {
+        // Only grammar rules carry conditions (text rules are refused with them).
+        match lang {
+            Some(lang) if !meta.conditions.is_empty() => result.pending.push(Pending {
                 finding,
                 rule: compiled,
                 lang,
                 bindings,
-            });
+            }),
+            _ => result.findings.push(finding),
         }
     }
     for (idx, suppression) in suppressions.iter().enumerate() {

@@ -77,11 +77,69 @@ impl RuleOrigin {
     }
 }
 
+/// What a rule matches: a grammar (ast-grep), or lines of text (regex).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RuleLanguage {
+    Code(Lang),
+    /// Files without a grammar here (SQL, Prisma schemas, CI YAML): a regex per file.
+    Text,
+}
+
+impl RuleLanguage {
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleLanguage::Code(lang) => lang.name(),
+            RuleLanguage::Text => "text",
+        }
+    }
+
+    /// The folder under `rules/` and the column of the docs matrix.
+    pub fn family(self) -> &'static str {
+        match self {
+            RuleLanguage::Code(lang) => lang.family().name(),
+            RuleLanguage::Text => "text",
+        }
+    }
+}
+
+impl Serialize for RuleLanguage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// A text rule: a regex over the files its globs select.
+pub struct TextRule {
+    pub meta: Arc<RuleMeta>,
+    pub files: globset::GlobSet,
+    pub file_globs: Vec<String>,
+    pub regex: regex::Regex,
+    /// Case-insensitive keyword check before the regex runs.
+    pub keywords: Option<aho_corasick::AhoCorasick>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextRuleSpec {
+    id: String,
+    #[allow(dead_code)]
+    language: String,
+    /// Globs (relative paths) of the files the rule reads.
+    files: Vec<String>,
+    /// A regular expression; `(?i)` and friends allowed. Matches may span lines.
+    regex: String,
+    message: String,
+    note: Option<String>,
+    /// ast-grep's severity, kept for symmetry; `off` disables the rule.
+    severity: Option<String>,
+    metadata: Option<serde_json::Value>,
+}
+
 /// Everything a report or a doc page needs to know about a rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleMeta {
     pub id: String,
-    pub language: Lang,
+    pub language: RuleLanguage,
     pub message: String,
     pub note: String,
     pub severity: Severity,
@@ -114,7 +172,7 @@ impl RuleMeta {
     ) -> RuleMeta {
         RuleMeta {
             id: id.to_string(),
-            language: Lang::Python,
+            language: RuleLanguage::Text,
             message: message.to_string(),
             note: note.to_string(),
             severity,
@@ -160,6 +218,7 @@ pub struct CompiledRule {
 #[derive(Default)]
 pub struct RuleSet {
     pub compiled: Vec<CompiledRule>,
+    pub text_rules: Vec<TextRule>,
     /// One entry per rule id, in id order.
     pub metas: BTreeMap<String, Arc<RuleMeta>>,
 }
@@ -207,6 +266,12 @@ impl RuleSet {
     /// Parses one rule file and compiles it for every grammar it targets.
     pub fn add_yaml(&mut self, text: &str, origin: RuleOrigin) -> Result<(), RuleLoadError> {
         let path = origin.path().to_string();
+        let generic: Vec<serde_json::Value> = ast_grep_config::from_multiple(text)
+            .map_err(|e| invalid(&path, format!("not valid YAML: {e}")))?;
+        if generic.len() == 1 && generic[0].get("language").and_then(|l| l.as_str()) == Some("text")
+        {
+            return self.add_text_rule(generic.into_iter().next().expect("one document"), origin);
+        }
         let mut docs: Vec<SerializableRuleConfig<SupportLang>> =
             ast_grep_config::from_multiple(text)
                 .map_err(|e| invalid(&path, format!("not a valid ast-grep rule: {e}")))?;
@@ -231,7 +296,10 @@ impl RuleSet {
             ));
         }
         let meta = Arc::new(meta);
-        for &target in meta.language.rule_targets() {
+        let RuleLanguage::Code(language) = meta.language else {
+            unreachable!("ast-grep rules have a grammar");
+        };
+        for &target in language.rule_targets() {
             let mut per_lang = serializable.clone();
             per_lang.language = target.support_lang();
             let config = RuleConfig::try_from(per_lang, &GlobalRules::default()).map_err(|e| {
@@ -268,6 +336,78 @@ impl RuleSet {
         Ok(())
     }
 
+    fn add_text_rule(
+        &mut self,
+        value: serde_json::Value,
+        origin: RuleOrigin,
+    ) -> Result<(), RuleLoadError> {
+        let path = origin.path().to_string();
+        let spec: TextRuleSpec = serde_path_to_error::deserialize(value).map_err(|e| {
+            let field = e.path().to_string();
+            invalid(&path, format!("field `{field}`: {}", e.inner()))
+        })?;
+        if spec.severity.as_deref() == Some("off") {
+            return Ok(());
+        }
+        let common = CommonFields {
+            id: &spec.id,
+            message: &spec.message,
+            note: spec.note.as_deref(),
+            metadata: spec.metadata,
+            has_autofix: false,
+        };
+        let meta = build_meta(common, RuleLanguage::Text, &path, origin)?;
+        if !meta.conditions.is_empty() {
+            return Err(invalid(
+                &path,
+                "field `metadata.where`: text rules take no conditions",
+            ));
+        }
+        if self.metas.contains_key(&meta.id) {
+            return Err(invalid(
+                &path,
+                format!("rule id `{}` is defined twice", meta.id),
+            ));
+        }
+        if spec.files.is_empty() {
+            return Err(invalid(
+                &path,
+                "field `files`: a text rule needs at least one glob",
+            ));
+        }
+        let mut globs = globset::GlobSetBuilder::new();
+        for glob in &spec.files {
+            globs.add(
+                globset::Glob::new(glob)
+                    .map_err(|e| invalid(&path, format!("field `files`: {e}")))?,
+            );
+        }
+        let files = globs
+            .build()
+            .map_err(|e| invalid(&path, format!("field `files`: {e}")))?;
+        let regex = regex::RegexBuilder::new(&spec.regex)
+            .multi_line(true)
+            .size_limit(1 << 22)
+            .build()
+            .map_err(|e| invalid(&path, format!("field `regex`: {e}")))?;
+        let keywords = (!meta.keywords.is_empty()).then(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&meta.keywords)
+                .expect("keywords are plain strings")
+        });
+        let meta = Arc::new(meta);
+        self.metas.insert(meta.id.clone(), meta.clone());
+        self.text_rules.push(TextRule {
+            meta,
+            files,
+            file_globs: spec.files,
+            regex,
+            keywords,
+        });
+        Ok(())
+    }
+
     /// Checks that `project` conditions name rules that exist.
     pub fn check_references(&self) -> Result<(), RuleLoadError> {
         for meta in self.metas.values() {
@@ -287,6 +427,14 @@ impl RuleSet {
         Ok(())
     }
 
+    /// The rule behind a match index: compiled ast-grep rules first, then text rules.
+    pub fn meta_of(&self, index: usize) -> &Arc<RuleMeta> {
+        match self.compiled.get(index) {
+            Some(compiled) => &compiled.meta,
+            None => &self.text_rules[index - self.compiled.len()].meta,
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Arc<RuleMeta>> {
         self.metas.get(id)
     }
@@ -296,18 +444,20 @@ impl RuleSet {
     }
 }
 
+/// The fields every rule has, whatever its engine.
+struct CommonFields<'a> {
+    id: &'a str,
+    message: &'a str,
+    note: Option<&'a str>,
+    metadata: Option<serde_json::Value>,
+    has_autofix: bool,
+}
+
 fn read_meta(
     rule: &SerializableRuleConfig<SupportLang>,
     path: &str,
     origin: RuleOrigin,
 ) -> Result<RuleMeta, RuleLoadError> {
-    let id = rule.id.clone();
-    if !is_kebab_case(&id) {
-        return Err(invalid(
-            path,
-            format!("field `id`: `{id}` must be kebab-case (lowercase words joined by `-`)"),
-        ));
-    }
     let language = Lang::ALL
         .into_iter()
         .find(|l| l.support_lang() == rule.language)
@@ -315,12 +465,41 @@ fn read_meta(
             invalid(
                 path,
                 format!(
-                    "field `language`: `{}` is not a language authgate parses (supported: {})",
+                    "field `language`: `{}` is not a language authgate parses (supported: {}, text)",
                     rule.language,
                     supported_names()
                 ),
             )
         })?;
+    let metadata = rule
+        .metadata
+        .as_ref()
+        .map(serde_json::to_value)
+        .transpose()
+        .map_err(|e| invalid(path, format!("field `metadata`: {e}")))?;
+    let common = CommonFields {
+        id: &rule.id,
+        message: &rule.message,
+        note: rule.note.as_deref(),
+        metadata,
+        has_autofix: rule.fix.is_some(),
+    };
+    build_meta(common, RuleLanguage::Code(language), path, origin)
+}
+
+fn build_meta(
+    rule: CommonFields<'_>,
+    language: RuleLanguage,
+    path: &str,
+    origin: RuleOrigin,
+) -> Result<RuleMeta, RuleLoadError> {
+    let id = rule.id.to_string();
+    if !is_kebab_case(&id) {
+        return Err(invalid(
+            path,
+            format!("field `id`: `{id}` must be kebab-case (lowercase words joined by `-`)"),
+        ));
+    }
     if rule.message.trim().is_empty() {
         return Err(invalid(
             path,
@@ -329,17 +508,14 @@ fn read_meta(
     }
     let note = rule
         .note
-        .clone()
         .filter(|n| !n.trim().is_empty())
         .ok_or_else(|| invalid(path, "field `note` is required: why this matters"))?;
-    let metadata = rule.metadata.as_ref().ok_or_else(|| {
+    let value = rule.metadata.ok_or_else(|| {
         invalid(
             path,
             "field `metadata` is required (severity, control, kind)",
         )
     })?;
-    let value = serde_json::to_value(metadata)
-        .map_err(|e| invalid(path, format!("field `metadata`: {e}")))?;
     let fields: MetadataFields = serde_path_to_error::deserialize(value).map_err(|e| {
         let field = e.path().to_string();
         let name = if field == "." {
@@ -395,7 +571,7 @@ fn read_meta(
             .map(|v| v.trim_start_matches('$').to_string())
             .collect(),
         origin,
-        has_autofix: rule.fix.is_some(),
+        has_autofix: rule.has_autofix,
         conditions,
     })
 }
@@ -528,6 +704,39 @@ metadata:
         for (yaml, expected) in cases {
             let err = load(&yaml).err().expect(expected).to_string();
             assert!(err.starts_with("test.yml: "), "{err}");
+            assert!(err.contains(expected), "expected `{expected}` in: {err}");
+        }
+    }
+
+    #[test]
+    fn text_rules_load_and_report_their_errors() {
+        const TEXT: &str = "id: sql-thing\nlanguage: text\nfiles: ['**/*.sql']\nregex: '(?i)drop table'\nmessage: m\nnote: n\nmetadata:\n  severity: low\n  control: CRED-REVOKE\n  kind: flaw\n  keywords: [drop]\n";
+        let set = load(TEXT).unwrap();
+        assert_eq!(set.text_rules.len(), 1);
+        assert_eq!(set.metas["sql-thing"].language, RuleLanguage::Text);
+        let cases = [
+            (
+                TEXT.replace("files: ['**/*.sql']", "files: []"),
+                "field `files`",
+            ),
+            (
+                TEXT.replace("'(?i)drop table'", "'(unclosed'"),
+                "field `regex`",
+            ),
+            (
+                TEXT.replace("regex:", "pattern:"),
+                "unknown field `pattern`",
+            ),
+            (
+                TEXT.replace(
+                    "  keywords: [drop]\n",
+                    "  keywords: [drop]\n  where: [{value: X, matches: y}]\n",
+                ),
+                "text rules take no conditions",
+            ),
+        ];
+        for (yaml, expected) in cases {
+            let err = load(&yaml).err().expect(expected).to_string();
             assert!(err.contains(expected), "expected `{expected}` in: {err}");
         }
     }

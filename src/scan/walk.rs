@@ -31,12 +31,14 @@ pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
 /// A line longer than this marks a minified or generated file.
 const MINIFIED_LINE_BYTES: usize = 4096;
 
-/// Scans one file's bytes; `&str` is the path reports show.
-type ScanText<'a> = dyn Fn(Lang, &str, Vec<u8>) -> FileResult + Sync + 'a;
+/// Scans one file's bytes (a grammar file, or one a text rule selects); `&str` is
+/// the path reports show.
+type ScanText<'a> = dyn Fn(Option<Lang>, &str, Vec<u8>) -> FileResult + Sync + 'a;
 
 pub(crate) fn walk(
     options: &ScanOptions,
     policy: &Policy,
+    text_globs: &GlobSet,
     scan_text: &ScanText<'_>,
 ) -> Vec<FileResult> {
     let results = Mutex::new(Vec::new());
@@ -94,7 +96,7 @@ pub(crate) fn walk(
         let cli_excludes = &cli_excludes;
         Box::new(move |entry| {
             let result = match entry {
-                Ok(entry) => visit(&entry, options, policy, cli_excludes, scan_text),
+                Ok(entry) => visit(&entry, options, policy, cli_excludes, text_globs, scan_text),
                 Err(err) => Some(walk_error(&err, options)),
             };
             if let Some(result) = result {
@@ -114,6 +116,7 @@ fn visit(
     options: &ScanOptions,
     policy: &Policy,
     cli_excludes: &GlobSet,
+    text_globs: &GlobSet,
     scan_text: &ScanText<'_>,
 ) -> Option<FileResult> {
     // Only regular files are opened: FIFOs, sockets and devices would block or never end.
@@ -125,7 +128,8 @@ fn visit(
     let rel = relative_path(path, &options.root);
     let config = config_kind(&rel);
     let manifest = manifest_kind(&rel);
-    if (lang.is_none() && config.is_none() && manifest.is_none())
+    let text_rules = text_globs.is_match(&rel);
+    if (lang.is_none() && config.is_none() && manifest.is_none() && !text_rules)
         || policy.is_excluded(&rel)
         || cli_excludes.is_match(&rel)
     {
@@ -190,7 +194,7 @@ fn visit(
             Err(_) => result.merge(internal_error()),
         }
     }
-    if let Some(lang) = lang {
+    if lang.is_some() || text_rules {
         match catch_unwind(AssertUnwindSafe(|| scan_text(lang, &rel, bytes))) {
             Ok(scanned) => result.merge(scanned),
             Err(_) => result.merge(internal_error()),
