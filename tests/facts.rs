@@ -457,3 +457,32 @@ fn policy_thresholds_decide_lifetimes_and_costs() {
         ],
     );
 }
+
+#[test]
+fn evidence_reaches_every_output_format() {
+    let rule = weak_rule("java", "hashWith");
+    let dir = tree(&[
+        ("rules/r.yml", &rule),
+        ("src/A.java", "class A {\n  void f(Environment env) {\n    hashWith(env.getProperty(\"security.hash\"));\n  }\n}\n"),
+        ("src/main/resources/application.properties", "security.hash=MD5\n"),
+    ]);
+    for format in ["human", "json", "sarif", "junit", "markdown"] {
+        let run = run_in(
+            dir.path(),
+            &[
+                "scan",
+                "--rules",
+                "rules",
+                "--exclude",
+                "rules/**",
+                "--format",
+                format,
+                "--color",
+                "never",
+            ],
+        );
+        assert_eq!(run.code, 1, "{format}");
+        assert_contains(&run.stdout, "`security.hash` is configured as `MD5`");
+        assert_contains(&run.stdout, "application.properties");
+    }
+}

@@ -327,6 +327,7 @@ run_bench() {
   hyperfine --warmup 1 --runs "$RUNS" -i --export-json "$WORK/hyperfine.json" \
     -n "authgate" "$ag" \
     -n "authgate --no-prefilter" "$ag --no-prefilter" \
+    -n "authgate --no-facts" "$ag --no-facts" \
     -n "ast-grep" "$ast_cmd" \
     -n "semgrep" "$sg_cmd" \
     -n "ripgrep (floor)" "$rg_cmd"

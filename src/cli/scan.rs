@@ -89,6 +89,10 @@ pub struct ScanArgs {
     /// Parse every file instead of only those containing a rule keyword (for testing and benchmarks).
     #[arg(long, hide = true)]
     pub no_prefilter: bool,
+
+    /// Do not read configuration files and lockfiles for facts (to measure their cost).
+    #[arg(long, hide = true)]
+    pub no_facts: bool,
 }
 
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
@@ -113,6 +117,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     options.threads = args.threads;
     options.follow_links = args.follow;
     options.use_prefilter = !args.no_prefilter;
+    options.collect_facts = !args.no_facts;
     options.show_controls = args.show_controls;
 
     let baseline = args

@@ -176,6 +176,8 @@ fn write_finding(report: &Report, f: &Finding, out: &mut dyn Write, p: &Paint) -
     for e in &f.evidence {
         let at = match (&e.path, e.line) {
             (Some(path), Some(line)) => format!(" ({path}:{line})"),
+            (None, Some(line)) => format!(" (line {line})"),
+            (Some(path), None) => format!(" ({path})"),
             _ => String::new(),
         };
         writeln!(

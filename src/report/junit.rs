@@ -48,6 +48,14 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if !finding.snippet.is_empty() {
             body.push_str(&format!("\n\n{}", finding.snippet));
         }
+        for evidence in &finding.evidence {
+            let at = match (&evidence.path, evidence.line) {
+                (Some(path), Some(line)) => format!(" ({path}:{line})"),
+                (None, Some(line)) => format!(" (line {line})"),
+                _ => String::new(),
+            };
+            body.push_str(&format!("\nevidence: {}{at}", evidence.description));
+        }
         if let Some(fix) = report
             .rule(&finding.rule_id)
             .and_then(|r| r.fix_text.as_ref())

@@ -58,7 +58,13 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
             for e in &f.evidence {
-                writeln!(out, "**Evidence:** {}\n", e.description)?;
+                let at = match (&e.path, e.line) {
+                    (Some(path), Some(line)) => format!(" (`{path}:{line}`)"),
+                    (None, Some(line)) => format!(" (line {line})"),
+                    (Some(path), None) => format!(" (`{path}`)"),
+                    _ => String::new(),
+                };
+                writeln!(out, "**Evidence:** {}{at}\n", e.description)?;
             }
             writeln!(out, "</details>\n")?;
         }

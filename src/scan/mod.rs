@@ -57,6 +57,8 @@ pub struct ScanOptions {
     pub threads: usize,
     pub follow_links: bool,
     pub use_prefilter: bool,
+    /// Read configuration files and lockfiles for facts (off only to measure their cost).
+    pub collect_facts: bool,
     pub show_controls: bool,
     /// The date suppressions and waivers are judged against (injectable for tests).
     pub today: Date,
@@ -73,6 +75,7 @@ impl ScanOptions {
             threads: 0,
             follow_links: false,
             use_prefilter: true,
+            collect_facts: true,
             show_controls: false,
             today,
         }

@@ -126,8 +126,8 @@ fn visit(
     let path = entry.path();
     let lang = Lang::from_path(path);
     let rel = relative_path(path, &options.root);
-    let config = config_kind(&rel);
-    let manifest = manifest_kind(&rel);
+    let config = config_kind(&rel).filter(|_| options.collect_facts);
+    let manifest = manifest_kind(&rel).filter(|_| options.collect_facts);
     let text_rules = text_globs.is_match(&rel);
     if (lang.is_none() && config.is_none() && manifest.is_none() && !text_rules)
         || policy.is_excluded(&rel)
