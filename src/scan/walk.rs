@@ -172,27 +172,35 @@ fn visit(
         error(&rel, "internal error while reading this file; the scan went on without it. Please report it with the file if you can share it".to_string())
     };
     let mut result = FileResult::default();
-    if let Some(kind) = config {
+    // Facts: configuration values and dependency versions, decoded leniently.
+    let mut read_facts = |parse: &dyn Fn(&str) -> FileResult| {
         let text = String::from_utf8_lossy(&bytes);
-        match catch_unwind(AssertUnwindSafe(|| parse_config(kind, &rel, &text))) {
-            Ok((values, diagnostics)) => {
-                result.config = values;
-                result.config_file = true;
-                result.diagnostics.extend(diagnostics);
-            }
+        match catch_unwind(AssertUnwindSafe(|| parse(&text))) {
+            Ok(facts) => result.merge(facts),
             Err(_) => result.merge(internal_error()),
         }
+    };
+    if let Some(kind) = config {
+        read_facts(&|text| {
+            let (config, diagnostics) = parse_config(kind, &rel, text);
+            FileResult {
+                config,
+                config_file: true,
+                diagnostics,
+                ..FileResult::default()
+            }
+        });
     }
     if let Some(kind) = manifest {
-        let text = String::from_utf8_lossy(&bytes);
-        match catch_unwind(AssertUnwindSafe(|| parse_manifest(kind, &rel, &text))) {
-            Ok((deps, diagnostics)) => {
-                result.deps = deps;
-                result.manifest_file = true;
-                result.diagnostics.extend(diagnostics);
+        read_facts(&|text| {
+            let (deps, diagnostics) = parse_manifest(kind, &rel, text);
+            FileResult {
+                deps,
+                manifest_file: true,
+                diagnostics,
+                ..FileResult::default()
             }
-            Err(_) => result.merge(internal_error()),
-        }
+        });
     }
     if lang.is_some() || text_rules {
         match catch_unwind(AssertUnwindSafe(|| scan_text(lang, &rel, bytes))) {
