@@ -9,7 +9,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 CORPUS="$HERE/corpus"
-WORK="$HERE/work"
+WORK="$HERE/scratch"
 DL="$WORK/downloads"
 JOBS="${JOBS:-2}"
 RUNS="${RUNS:-5}"
@@ -141,7 +141,7 @@ install_peers() {
 
 # ------------------------------------------------------------------------------ 3. corpus
 # Each project lands in its own corpus directory; a directory that exists is done
-# (delete it, or the whole corpus/, to fetch again). Archives are cached in work/downloads.
+# (delete it, or the whole corpus/, to fetch again). Archives are cached in scratch/downloads.
 
 unpack_archive() { # archive dest: unpacks, dropping a single top-level directory
   local archive="$1" dest="$2" tmp
@@ -345,7 +345,7 @@ run_bench() {
 }
 
 if [[ $MODE == report-only ]]; then
-  # Rewrites results.md from the last run's files in work/.
+  # Rewrites results.md from the last run's files in scratch/.
   python3 "$HERE/tools.py" report "$WORK" "$HERE/results.md"
   exit 0
 fi

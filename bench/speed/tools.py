@@ -233,8 +233,8 @@ def count_ast_grep(path: Path):
 
 
 def report(work: Path, out: Path) -> None:
-    """Writes results.md from work/hyperfine.json, the tools' finding files and
-    work/meta.json (the BENCH_* variables run.sh saved with save-meta)."""
+    """Writes results.md from scratch/hyperfine.json, the tools' finding files and
+    scratch/meta.json (the BENCH_* variables run.sh saved with save-meta)."""
     meta = json.loads((work / "meta.json").read_text())
     env = meta.get
     runs = json.loads((work / "hyperfine.json").read_text())["results"]
