@@ -486,3 +486,30 @@ fn evidence_reaches_every_output_format() {
         assert_contains(&run.stdout, "application.properties");
     }
 }
+
+#[test]
+fn secrets_resolved_from_configuration_are_redacted_in_evidence() {
+    let secret = "hunter2hunter2hunter2-signing";
+    let rule = "id: configured-jwt-key\nlanguage: javascript\nrule:\n  pattern: jwt.sign($P, $KEY)\nmessage: JWT key from configuration is weak\nnote: n\nmetadata:\n  severity: high\n  control: SECRETS\n  kind: flaw\n  keywords: [jwt.sign]\n  redact: [KEY]\n  where:\n    - value: KEY\n      matches: '^hunter'\n";
+    let env = format!("JWT_SECRET={secret}\n");
+    let dir = tree(&[
+        ("rules/r.yml", rule),
+        ("src/a.js", "jwt.sign(p, process.env.JWT_SECRET);\n"),
+        ("src/.env", &env),
+    ]);
+    for format in ["human", "json", "sarif", "junit", "markdown"] {
+        let run = run_in(
+            dir.path(),
+            &[
+                "scan", "src", "--rules", "rules", "--format", format, "--color", "never",
+            ],
+        );
+        assert_eq!(run.code, 1, "{format}: {}", run.stdout);
+        assert!(
+            !run.stdout.contains("hunter2h"),
+            "{format} leaks the configured secret:\n{}",
+            run.stdout
+        );
+        assert_contains(&run.stdout, "hunt…(29 chars, redacted)");
+    }
+}

@@ -242,10 +242,14 @@ fn yarn_lock(text: &str, out: &mut Out<'_>) {
 fn pnpm_lock(text: &str, out: &mut Out<'_>) {
     static KEY: OnceLock<Regex> = OnceLock::new();
     let key = KEY.get_or_init(|| {
-        Regex::new(r#"^  '?/?((?:@[^/@\s]+/)?[^/@\s(]+)[@/](\d[^:()'\s]*)"#).expect("valid pattern")
+        Regex::new(r#"^  '?/?((?:@[^/@\s]+/)?[^/@\s(]+)[@/](\d[^:()'\s_]*)"#)
+            .expect("valid pattern")
     });
     let mut in_packages = false;
     for (idx, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
         if !line.starts_with(' ') {
             in_packages = line.starts_with("packages:");
             continue;

@@ -206,7 +206,7 @@ impl Policy {
         };
         let mut builder = GlobSetBuilder::new();
         for glob in &raw.scan.exclude {
-            let parsed = Glob::new(glob.get_ref())
+            let parsed = path_glob(glob.get_ref())
                 .map_err(|e| at(glob.span(), format!("`scan.exclude`: invalid glob: {e}")))?;
             builder.add(parsed);
             policy.excludes.push(glob.get_ref().clone());
@@ -351,7 +351,7 @@ fn build_waiver(
     let mut problems = Vec::new();
     let matcher = match &raw.path {
         Some(glob) => Some(
-            Glob::new(glob.get_ref())
+            path_glob(glob.get_ref())
                 .map_err(|e| at(glob.span(), format!("`waivers.path`: invalid glob: {e}")))?
                 .compile_matcher(),
         ),
@@ -399,6 +399,13 @@ fn build_waiver(
     })
 }
 
+/// A path glob as in `.gitignore`: `*` stays within one directory, `**` crosses them.
+pub fn path_glob(text: &str) -> Result<Glob, globset::Error> {
+    globset::GlobBuilder::new(text)
+        .literal_separator(true)
+        .build()
+}
+
 /// 1-based line and column of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -429,6 +436,11 @@ mod tests {
         )
         .unwrap();
         assert!(policy.is_excluded("tests/fixtures/a/b.py"));
+        let star = parse("[scan]\nexclude = [\"src/*.py\"]\n").unwrap();
+        assert!(
+            star.is_excluded("src/a.py") && !star.is_excluded("src/auth/a.py"),
+            "`*` stays in one directory"
+        );
         assert!(!policy.is_excluded("src/a.py"));
         assert_eq!(policy.level_for("x", "TOK-VERIFY"), Some(RuleLevel::Deny));
         assert_eq!(

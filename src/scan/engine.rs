@@ -116,10 +116,21 @@ fn raw_match(
         .iter()
         .flat_map(|var| {
             let env = matched.get_env();
-            let single = env.get_match(var).map(|n| n.text().to_string());
+            // Only literals hold a secret's value; an identifier bound to the variable
+            // (`jwt.sign(p, key)`) is a name, and masking it would mangle the output.
+            fn literal(
+                n: &ast_grep_core::Node<'_, ast_grep_core::tree_sitter::StrDoc<SupportLang>>,
+            ) -> bool {
+                n.kind().contains("string")
+            }
+            let single = env
+                .get_match(var)
+                .filter(|n| literal(n))
+                .map(|n| n.text().to_string());
             let multi = env
                 .get_multiple_matches(var)
                 .into_iter()
+                .filter(|n| literal(n))
                 .map(|n| n.text().to_string());
             single.into_iter().chain(multi)
         })

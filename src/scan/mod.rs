@@ -200,7 +200,10 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     } in pending
     {
         let meta = rules.meta_of(rule);
-        if let Some(evidence) = conditions::evaluate(&meta.conditions, &bindings, lang, &context) {
+        if let Some(mut evidence) =
+            conditions::evaluate(&meta.conditions, &bindings, lang, &context)
+        {
+            redact_evidence(&mut evidence, meta, &bindings, &outcome.facts);
             finding.evidence.extend(evidence);
             outcome.findings.push(finding);
         }
@@ -219,6 +222,37 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         outcome.rules.push(invalid_suppression_rule().clone());
     }
     outcome
+}
+
+/// Evidence may quote resolved values (a configured value, a default in the code):
+/// those of metavariables the rule marks as secret are redacted like the snippet.
+fn redact_evidence(
+    evidence: &mut [Evidence],
+    meta: &RuleMeta,
+    bindings: &[(String, resolve::Resolved)],
+    facts: &Facts,
+) {
+    let mut secrets: Vec<String> = Vec::new();
+    for (var, resolved) in bindings.iter().filter(|(var, _)| meta.redact.contains(var)) {
+        let _ = var;
+        match &resolved.value {
+            resolve::Value::Literal(v) | resolve::Value::Expression(v) => secrets.push(v.clone()),
+            resolve::Value::Config { key, default } => {
+                secrets.extend(facts.config(key).iter().map(|c| c.value.clone()));
+                secrets.extend(default.iter().cloned());
+            }
+        }
+    }
+    secrets.retain(|s| !s.is_empty());
+    // Longest first, so a secret that contains another is masked whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for item in evidence.iter_mut() {
+        for secret in &secrets {
+            item.description = item
+                .description
+                .replace(secret.as_str(), &redact_secret(secret));
+        }
+    }
 }
 
 /// Every glob any text rule selects files with, so the walk reads those files.
@@ -254,7 +288,7 @@ fn scan_text(
         };
     }
     let (text, note) = if parse {
-        match walk::decode_source(rel, bytes) {
+        match walk::decode_source(rel, bytes, lang.expect("only grammar files are parsed")) {
             Ok(decoded) => decoded,
             Err(note) => {
                 return FileResult {
@@ -475,6 +509,8 @@ fn apply_policy(policy: &Policy, today: Date, outcome: &mut ScanOutcome) {
             waiver_used[idx] = true;
         }
     }
+    // Waiver defects go through the same levels as every other finding.
+    outcome.findings.extend(extra);
     let mut kept = Vec::with_capacity(outcome.findings.len());
     for mut finding in std::mem::take(&mut outcome.findings) {
         let level = policy.level_for(&finding.rule_id, &finding.control);
@@ -511,7 +547,6 @@ fn apply_policy(policy: &Policy, today: Date, outcome: &mut ScanOutcome) {
         finding.evidence.extend(inapplicable);
         kept.push(finding);
     }
-    kept.extend(extra);
     outcome.findings = kept;
     for (idx, waiver) in policy.waivers.iter().enumerate() {
         if !waiver_used[idx] {

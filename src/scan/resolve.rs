@@ -287,8 +287,15 @@ fn find_assignment<'r>(
 ) -> Option<(AstNode<'r>, String)> {
     let functions = function_kinds(lang);
     let use_start = usage.range().start;
-    let scope = usage.ancestors().find(|a| functions.contains(&&*a.kind()));
-    if let Some(scope) = &scope {
+    // Enclosing functions, innermost first (closures see their outer functions' locals).
+    for scope in usage
+        .ancestors()
+        .filter(|a| functions.contains(&&*a.kind()))
+    {
+        if declares_parameter(&scope, name) {
+            // A parameter shadows everything outside: its value comes from the caller.
+            return None;
+        }
         let mut last: Option<AstNode<'r>> = None;
         for node in scope.dfs() {
             if node.range().start >= use_start {
@@ -311,14 +318,28 @@ fn find_assignment<'r>(
             return Some((value, format!("`{name}` assigned at line {line}")));
         }
     }
+    let in_function = usage.ancestors().any(|a| functions.contains(&&*a.kind()));
+    let own_class = enclosing_class(usage).map(|c| c.node_id());
     let root = usage.root().root();
     let mut module_level: Option<AstNode<'r>> = None;
     for node in root.dfs() {
         if node.ancestors().any(|a| functions.contains(&&*a.kind())) {
             continue;
         }
+        // Class bodies: only Java fields of the usage's own class are visible by bare name.
+        let class = enclosing_class(&node).map(|c| c.node_id());
+        if class.is_some() && (lang != Lang::Java || class != own_class) {
+            continue;
+        }
         for (target, value) in assignments(&node, lang) {
-            if target == name && !value.range().contains(&use_start) {
+            // At module level only what ran before the use counts; a function body
+            // runs later, so any module-level assignment counts for it.
+            let in_time = if in_function {
+                !value.range().contains(&use_start)
+            } else {
+                value.range().end <= use_start
+            };
+            if target == name && in_time {
                 module_level = Some(value);
             }
         }
@@ -326,6 +347,40 @@ fn find_assignment<'r>(
     module_level.map(|value| {
         let line = value.start_pos().line() + 1;
         (value, format!("`{name}` set at module level, line {line}"))
+    })
+}
+
+/// Whether a function declares `name` as a parameter.
+fn declares_parameter(function: &AstNode<'_>, name: &str) -> bool {
+    let Some(parameters) = function
+        .field("parameters")
+        .or_else(|| function.field("parameter"))
+    else {
+        return false;
+    };
+    if parameters.kind() == "identifier" {
+        return parameters.text() == name;
+    }
+    let declared = parameters.dfs().any(|n| {
+        matches!(
+            &*n.kind(),
+            "identifier" | "shorthand_property_identifier_pattern"
+        ) && n.text() == name
+    });
+    declared
+}
+
+fn enclosing_class<'r>(node: &AstNode<'r>) -> Option<AstNode<'r>> {
+    node.ancestors().find(|a| {
+        matches!(
+            &*a.kind(),
+            "class_definition"
+                | "class_declaration"
+                | "class_body"
+                | "class"
+                | "enum_declaration"
+                | "interface_declaration"
+        )
     })
 }
 
@@ -427,6 +482,39 @@ mod tests {
         let code = "def f(alg):\n    def g():\n        alg = 'md5'\n    sink(alg)\n";
         assert_eq!(
             resolve_sink(Lang::Python, code).value,
+            Value::Expression("alg".into())
+        );
+    }
+
+    #[test]
+    fn scopes_parameters_closures_and_classes() {
+        // A later module-level assignment does not reach back to a module-level use.
+        let code = "OPTS = 'safe'\nsink(OPTS)\nOPTS = 'md5'\n";
+        assert_eq!(resolve_sink(Lang::Python, code).value, literal("safe"));
+        // A parameter shadows a module-level name.
+        let code = "opts = 'md5'\ndef f(t, opts):\n    sink(opts)\n";
+        assert_eq!(
+            resolve_sink(Lang::Python, code).value,
+            Value::Expression("opts".into())
+        );
+        // A closure sees its outer function's local before the module's.
+        let code = "ALG = 'md5'\ndef outer():\n    ALG = 'sha512'\n    def inner():\n        sink(ALG)\n    return inner\n";
+        assert_eq!(resolve_sink(Lang::Python, code).value, literal("sha512"));
+        // Another class's attribute is not a bare name in Python.
+        let code = "class Helpers:\n    ALG = 'md5'\ndef f():\n    sink(ALG)\n";
+        assert_eq!(
+            resolve_sink(Lang::Python, code).value,
+            Value::Expression("ALG".into())
+        );
+        // Java sees its own class's fields, not another class's.
+        let code = "class B { static final String ALG = \"MD5\"; }\nclass A {\n  void f() { sink(ALG); }\n}\n";
+        assert_eq!(
+            resolve_sink(Lang::Java, code).value,
+            Value::Expression("ALG".into())
+        );
+        let code = "function f(alg) { sink(alg); }\nconst alg = 'md5';\n";
+        assert_eq!(
+            resolve_sink(Lang::JavaScript, code).value,
             Value::Expression("alg".into())
         );
     }

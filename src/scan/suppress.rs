@@ -7,6 +7,10 @@ use time::Date;
 
 pub const MARKER: &str = "authgate: allow(";
 
+/// What may stand right before the marker: the comment syntaxes of the languages and
+/// text formats authgate reads.
+const COMMENT_LEADERS: &[&str] = &["#", "//", "/*", "--", "<!--", "*", ";"];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {
     /// 1-based line of the comment.
@@ -17,6 +21,8 @@ pub struct Suppression {
     pub until: Option<Date>,
     /// What is wrong with it, if anything (missing fields, bad date, unknown keys).
     pub problems: Vec<String>,
+    /// The comment is alone on its line, so it may cover the line below.
+    pub standalone: bool,
 }
 
 impl Suppression {
@@ -27,7 +33,8 @@ impl Suppression {
 
     /// Whether it sits on `line` or on the line above it.
     pub fn covers(&self, rule_id: &str, line: usize) -> bool {
-        (line == self.line || line == self.line + 1) && self.rules.iter().any(|r| r == rule_id)
+        (line == self.line || (self.standalone && line == self.line + 1))
+            && self.rules.iter().any(|r| r == rule_id)
     }
 }
 
@@ -52,7 +59,14 @@ pub fn parse_suppressions(text: &str) -> Vec<Suppression> {
         .enumerate()
         .filter_map(|(idx, line)| {
             let start = line.find(MARKER)?;
-            Some(parse_one(&line[start + MARKER.len()..], idx + 1))
+            // Only in a comment: the marker follows a comment leader, so text in a
+            // string literal (`msg = 'authgate: allow(...)'`) suppresses nothing.
+            let before = line[..start].trim_end();
+            let leader = COMMENT_LEADERS.iter().find(|l| before.ends_with(*l))?;
+            let code = before[..before.len() - leader.len()].trim();
+            let mut suppression = parse_one(&line[start + MARKER.len()..], idx + 1);
+            suppression.standalone = code.is_empty();
+            Some(suppression)
         })
         .collect()
 }
@@ -79,7 +93,7 @@ fn parse_one(rest: &str, line: usize) -> Suppression {
     let mut until = None;
     for (key, value) in key_values(tail.trim().trim_end_matches("*/").trim_end_matches("-->")) {
         match key.as_str() {
-            "owner" => owner = Some(value).filter(|v| !v.is_empty()),
+            "owner" => owner = Some(value).filter(|v| !v.trim().is_empty()),
             "reason" => reason = Some(value).filter(|v| !v.trim().is_empty()),
             "until" => match parse_date(&value) {
                 Ok(date) => until = Some(date),
@@ -105,6 +119,7 @@ fn parse_one(rest: &str, line: usize) -> Suppression {
         reason,
         until,
         problems,
+        standalone: false,
     }
 }
 
@@ -195,6 +210,23 @@ mod tests {
             let defect = s.defect(today).unwrap_or_default();
             assert!(defect.contains(expected), "{text}: {defect}");
         }
+    }
+
+    #[test]
+    fn only_comments_suppress_and_trailing_ones_cover_their_own_line() {
+        let ok = "owner=al reason=\"r\" until=2099-01-01";
+        assert!(parse_suppressions(&format!("msg = 'authgate: allow(r) {ok}'")).is_empty());
+        assert!(parse_suppressions(&format!("s := \"authgate: allow(r) {ok}\"")).is_empty());
+        let trailing = &parse_suppressions(&format!("x = f()  # authgate: allow(r) {ok}"))[0];
+        assert!(trailing.covers("r", 1) && !trailing.covers("r", 2));
+        let standalone = &parse_suppressions(&format!("    // authgate: allow(r) {ok}"))[0];
+        assert!(standalone.covers("r", 1) && standalone.covers("r", 2));
+        let sql = &parse_suppressions(&format!("-- authgate: allow(r) {ok}"))[0];
+        assert!(sql.standalone);
+        let blank_owner =
+            &parse_suppressions("# authgate: allow(r) owner=\" \" reason=\"r\" until=2099-01-01")
+                [0];
+        assert!(blank_owner.defect(date!(2026 - 01 - 01)).is_some());
     }
 
     #[test]

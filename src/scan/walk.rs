@@ -6,7 +6,7 @@ use crate::finding::{Diagnostic, DiagnosticLevel};
 use crate::policy::Policy;
 use crate::scan::lang::Lang;
 use crate::scan::{FileResult, ScanOptions};
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use ignore::{WalkBuilder, WalkState};
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -213,9 +213,12 @@ fn visit(
 
 fn read_capped(path: &Path, size: u64, max: u64) -> std::io::Result<Vec<u8>> {
     // Sized from the metadata: one read for most files, no probing or regrowth.
-    let mut bytes = Vec::with_capacity(usize::try_from(size.min(max) + 1).unwrap_or(0));
+    let capacity = usize::try_from(size.min(max).saturating_add(1))
+        .unwrap_or(0)
+        .min(64 << 20);
+    let mut bytes = Vec::with_capacity(capacity);
     std::fs::File::open(path)?
-        .take(max + 1)
+        .take(max.saturating_add(1))
         .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -236,10 +239,14 @@ fn is_minified(rel: &str, bytes: &[u8]) -> bool {
 pub(crate) fn decode_source(
     rel: &str,
     bytes: Vec<u8>,
+    lang: Lang,
 ) -> Result<(String, Option<Diagnostic>), Diagnostic> {
-    if is_minified(rel, &bytes) {
+    // Only JavaScript and TypeScript ship minified bundles; elsewhere one long line must
+    // not hide a whole file. A skipped file that held a rule keyword is a warning.
+    let bundles = matches!(lang, Lang::JavaScript | Lang::TypeScript | Lang::Tsx);
+    if bundles && is_minified(rel, &bytes) {
         return Err(Diagnostic::new(
-            DiagnosticLevel::Note,
+            DiagnosticLevel::Warning,
             Some(rel.to_string()),
             format!("skipped: minified or generated (a line is over {MINIFIED_LINE_BYTES} bytes)"),
         ));
@@ -330,7 +337,8 @@ pub(crate) fn relative_path(path: &Path, root: &Path) -> String {
 fn build_globs(globs: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for glob in globs {
-        builder.add(Glob::new(glob).map_err(|e| format!("--exclude `{glob}`: {e}"))?);
+        builder
+            .add(crate::policy::path_glob(glob).map_err(|e| format!("--exclude `{glob}`: {e}"))?);
     }
     builder.build().map_err(|e| e.to_string())
 }
