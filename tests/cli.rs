@@ -46,40 +46,25 @@ fn the_bundled_example_has_findings_in_all_five_languages() {
 
 #[test]
 fn exit_codes_follow_fail_on() {
-    let dir = tree(&[("app.py", FLAWED_PY)]);
-    assert_eq!(
-        run_in(dir.path(), &["scan"]).code,
-        1,
-        "critical >= high fails"
-    );
-    assert_eq!(
-        run_in(dir.path(), &["scan", "--fail-on", "critical"]).code,
-        1,
-        "critical >= critical fails"
-    );
-    let clean = tree(&[(
-        "app.py",
-        "import jwt\nprint(jwt.decode(t, k, algorithms=['RS256']))\n",
-    )]);
-    assert_eq!(run_in(clean.path(), &["scan"]).code, 0);
-    let only_high = tree(&[(
-        "app.py",
-        "import hashlib\nh = hashlib.md5(password.encode())\n",
-    )]);
-    assert_eq!(
-        run_in(only_high.path(), &["scan"]).code,
-        1,
-        "high >= high fails"
-    );
-    assert_eq!(
-        run_in(only_high.path(), &["scan", "--fail-on", "critical"]).code,
-        0,
-        "high < critical passes"
-    );
-    assert_eq!(
-        run_in(only_high.path(), &["scan", "--fail-on", "info"]).code,
-        1
-    );
+    let clean = "import jwt\nprint(jwt.decode(t, k, algorithms=['RS256']))\n";
+    let only_high = "import hashlib\nh = hashlib.md5(password.encode())\n";
+    // (code, --fail-on, expected exit, why)
+    let cases = [
+        (FLAWED_PY, "high", 1, "critical >= high fails"),
+        (FLAWED_PY, "critical", 1, "critical >= critical fails"),
+        (clean, "info", 0, "nothing found passes"),
+        (only_high, "high", 1, "high >= high fails"),
+        (only_high, "critical", 0, "high < critical passes"),
+        (only_high, "info", 1, "high >= info fails"),
+    ];
+    for (code, fail_on, expected, why) in cases {
+        let dir = tree(&[("app.py", code)]);
+        assert_eq!(
+            run_in(dir.path(), &["scan", "--fail-on", fail_on]).code,
+            expected,
+            "{why}"
+        );
+    }
 }
 
 #[test]

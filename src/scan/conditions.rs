@@ -484,6 +484,18 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn context<'a>(
+        facts: &'a Facts,
+        policy: &'a Policy,
+        hits: &'a HashMap<String, usize>,
+    ) -> Context<'a> {
+        Context {
+            facts,
+            policy,
+            rule_hits: hits,
+        }
+    }
+
     #[test]
     fn schema_errors_name_the_entry() {
         let cases = [
@@ -530,11 +542,7 @@ mod tests {
         }]);
         let hits = HashMap::new();
         let policy = Policy::default();
-        let context = Context {
-            facts: &facts,
-            policy: &policy,
-            rule_hits: &hits,
-        };
+        let context = context(&facts, &policy, &hits);
         let conditions =
             parse_conditions(json!([{ "value": "ALG", "matches": "(?i)^md5$" }])).unwrap();
         let bound = |value: Value| {
@@ -610,11 +618,7 @@ mod tests {
         facts.add_deps(deps);
         let hits = HashMap::new();
         let policy = Policy::default();
-        let context = Context {
-            facts: &facts,
-            policy: &policy,
-            rule_hits: &hits,
-        };
+        let context = context(&facts, &policy, &hits);
         let holds = |spec: serde_json::Value| {
             evaluate(
                 &parse_conditions(json!([spec])).unwrap(),
@@ -653,11 +657,7 @@ mod tests {
         let facts = Facts::default();
         let hits = HashMap::new();
         let policy = Policy::default();
-        let context = Context {
-            facts: &facts,
-            policy: &policy,
-            rule_hits: &hits,
-        };
+        let context = context(&facts, &policy, &hits);
         let ttl = parse_conditions(
             json!([{ "policy": "max-access-token-ttl", "value": "TTL", "unit": "jsonwebtoken" }]),
         )
@@ -745,11 +745,7 @@ mod tests {
         let mut hits = HashMap::new();
         hits.insert("csrf-middleware".to_string(), 2);
         let policy = Policy::default();
-        let context = Context {
-            facts: &facts,
-            policy: &policy,
-            rule_hits: &hits,
-        };
+        let context = context(&facts, &policy, &hits);
         let absent =
             parse_conditions(json!([{ "project": { "absent": "csrf-middleware" } }])).unwrap();
         assert!(evaluate(&absent, &[], Lang::Python, &context).is_none());
