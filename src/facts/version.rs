@@ -122,6 +122,8 @@ fn qualifier_rank(q: &str) -> (u8, String) {
 fn maven_items(text: &str) -> Vec<MavenItem> {
     let mut items = Vec::new();
     let mut current = String::new();
+    // Start of the current `-` sublist: ComparableVersion normalises each one.
+    let mut sublist_start = 0;
     let flush = |current: &mut String, items: &mut Vec<MavenItem>| {
         if !current.is_empty() {
             items.push(match current.parse::<u64>() {
@@ -134,6 +136,10 @@ fn maven_items(text: &str) -> Vec<MavenItem> {
     for c in text.trim().chars() {
         if c == '.' || c == '-' || c == '_' {
             flush(&mut current, &mut items);
+            if c == '-' {
+                trim_null_items(&mut items, sublist_start);
+                sublist_start = items.len();
+            }
         } else {
             let switches = current
                 .chars()
@@ -146,13 +152,19 @@ fn maven_items(text: &str) -> Vec<MavenItem> {
         }
     }
     flush(&mut current, &mut items);
-    // Trailing zeros and release qualifiers do not change a version: 1.0 == 1 == 1.0.0-ga.
-    while matches!(items.last(), Some(MavenItem::Number(0)))
-        || matches!(items.last(), Some(MavenItem::Qualifier(q)) if qualifier_rank(q).0 == 5)
+    trim_null_items(&mut items, 0);
+    items
+}
+
+/// Trailing zeros and release qualifiers do not change a version: 1.0 == 1 == 1.0.0-ga,
+/// and 2.0-beta == 2.0.0-beta (trimmed before each `-` too).
+fn trim_null_items(items: &mut Vec<MavenItem>, floor: usize) {
+    while items.len() > floor
+        && (matches!(items.last(), Some(MavenItem::Number(0)))
+            || matches!(items.last(), Some(MavenItem::Qualifier(q)) if qualifier_rank(q).0 == 5))
     {
         items.pop();
     }
-    items
 }
 
 fn maven_compare(a: &str, b: &str) -> Ordering {
@@ -324,6 +336,11 @@ mod tests {
             Some(Ordering::Equal)
         );
         assert!(lt(Ecosystem::Maven, "0.11.5", "0.12.0"));
+        assert_eq!(
+            Ecosystem::Maven.compare("2.0-beta", "2.0.0-beta"),
+            Some(Ordering::Equal)
+        );
+        assert!(lt(Ecosystem::Maven, "2.0.0-beta", "2.0-rc1"));
     }
 
     #[test]
