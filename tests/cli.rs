@@ -481,3 +481,37 @@ fn output_is_deterministic_across_runs_and_threads() {
     );
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn tracked_files_are_scanned_even_when_gitignored() {
+    let dir = tree(&[
+        ("tracked.py", FLAWED_PY),
+        ("untracked.py", FLAWED_PY),
+        ("lib/deep.py", FLAWED_PY),
+        (".gitignore", "*.py\n"),
+    ]);
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-f", "tracked.py", "lib/deep.py", ".gitignore"]);
+    let report = json(&run_in(dir.path(), &["scan", "--format", "json"]));
+    let paths: std::collections::BTreeSet<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        paths.into_iter().collect::<Vec<_>>(),
+        vec!["lib/deep.py", "tracked.py"],
+        "{report:#}"
+    );
+    let notes = report["diagnostics"].to_string();
+    assert_contains(&notes, "git tracks this file");
+}

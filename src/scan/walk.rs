@@ -108,7 +108,90 @@ pub(crate) fn walk(
             WalkState::Continue
         })
     });
-    results.into_inner().expect("no panic holds the lock")
+    let mut results = results.into_inner().expect("no panic holds the lock");
+    // Files git tracks are scanned even when a .gitignore lists them: an ignore
+    // pattern committed with the code must not hide that code from the gate.
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        for path in tracked_but_ignored(dir) {
+            let excluded_dir = path
+                .strip_prefix(dir)
+                .ok()
+                .and_then(|rel| rel.parent())
+                .is_some_and(|parent| {
+                    parent.components().any(|c| {
+                        let name = c.as_os_str().to_str().unwrap_or("");
+                        name == ".git"
+                            || (default_excludes && DEFAULT_EXCLUDED_DIRS.contains(&name))
+                    })
+                });
+            let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+            if excluded_dir || !regular {
+                continue;
+            }
+            if let Some(mut result) =
+                visit_file(&path, options, policy, &cli_excludes, text_globs, scan_text)
+            {
+                let rel = relative_path(&path, &options.root);
+                result.diagnostics.push(Diagnostic::new(
+                    DiagnosticLevel::Note,
+                    Some(rel),
+                    "scanned although a .gitignore lists it: git tracks this file",
+                ));
+                results.push(result);
+            }
+        }
+    }
+    results
+}
+
+/// Files below `dir` that git tracks although its ignore rules match them. Empty when
+/// `dir` is not in a git work tree or git is not installed.
+fn tracked_but_ignored(dir: &Path) -> Vec<std::path::PathBuf> {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--ignored",
+            "--exclude-standard",
+            "--full-name",
+        ])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output();
+    let Ok(output) = output else {
+        return vec![];
+    };
+    if !output.status.success() {
+        return vec![];
+    }
+    // `--full-name` paths are relative to the work tree's top level.
+    let top = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "--show-toplevel"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output();
+    let Some(top) = top
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    else {
+        return vec![];
+    };
+    let top = Path::new(&top);
+    let dir_abs = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    output
+        .stdout
+        .split(|b| *b == 0)
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| std::str::from_utf8(p).ok())
+        .map(|p| top.join(p))
+        .filter_map(|abs| abs.strip_prefix(&dir_abs).ok().map(|rel| dir.join(rel)))
+        .collect()
 }
 
 fn visit(
@@ -123,7 +206,24 @@ fn visit(
     if !entry.file_type().is_some_and(|t| t.is_file()) {
         return None;
     }
-    let path = entry.path();
+    visit_file(
+        entry.path(),
+        options,
+        policy,
+        cli_excludes,
+        text_globs,
+        scan_text,
+    )
+}
+
+fn visit_file(
+    path: &Path,
+    options: &ScanOptions,
+    policy: &Policy,
+    cli_excludes: &GlobSet,
+    text_globs: &GlobSet,
+    scan_text: &ScanText<'_>,
+) -> Option<FileResult> {
     let lang = Lang::from_path(path);
     let rel = relative_path(path, &options.root);
     let config = config_kind(&rel).filter(|_| options.collect_facts);
@@ -144,7 +244,7 @@ fn visit(
         )],
         ..FileResult::default()
     };
-    let size = match entry.metadata() {
+    let size = match std::fs::metadata(path) {
         Ok(meta) => meta.len(),
         Err(err) => return Some(error(&rel, format!("cannot read metadata: {err}"))),
     };
