@@ -269,21 +269,24 @@ fn baselines_hide_known_findings_and_survive_line_moves() {
         "a baseline holds fingerprints only"
     );
 
+    let scan_with_baseline = || {
+        run_in(
+            dir.path(),
+            &[
+                "scan",
+                "--baseline",
+                base.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+        )
+    };
     std::fs::write(
         dir.path().join("app.py"),
         format!("# a comment\n\n{FLAWED_PY}"),
     )
     .unwrap();
-    let run = run_in(
-        dir.path(),
-        &[
-            "scan",
-            "--baseline",
-            base.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-    );
+    let run = scan_with_baseline();
     assert_eq!(
         run.code, 0,
         "moved findings keep their fingerprints: {}",
@@ -292,16 +295,7 @@ fn baselines_hide_known_findings_and_survive_line_moves() {
     assert_eq!(json(&run)["stats"]["findings_baselined"], 2);
 
     std::fs::write(dir.path().join("other.py"), FLAWED_PY).unwrap();
-    let run = run_in(
-        dir.path(),
-        &[
-            "scan",
-            "--baseline",
-            base.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-    );
+    let run = scan_with_baseline();
     assert_eq!(run.code, 1, "the same code in a new file is new");
     assert_eq!(rule_ids(&json(&run)).len(), 2);
 
