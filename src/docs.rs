@@ -1,7 +1,7 @@
 //! Rule documentation, generated from the rule files and their fixtures. The same
 //! text serves `authgate rules explain`, SARIF help and `docs/rules/`.
 
-use crate::finding::{RuleKind, CONTROLS};
+use crate::finding::{redact_secret, RuleKind, CONTROLS};
 use crate::scan::lang::Lang;
 use crate::scan::rules::{RuleLanguage, RuleMeta, RuleSet};
 use std::fmt::Write;
@@ -33,8 +33,17 @@ pub fn rule_markdown(rule: &RuleMeta) -> String {
             let _ = writeln!(out, "- {condition}");
         }
     }
+    if let Some(pattern) = &rule.pattern {
+        let _ = writeln!(out, "\n## Pattern\n\n```regex\n{pattern}\n```");
+    }
     let _ = writeln!(out, "\n## Why is this bad?\n\n{}", rule.note);
-    let fixtures = rule.fixtures();
+    let mut fixtures = rule.fixtures();
+    if rule.language == RuleLanguage::Secret {
+        // Examples of a secret detector are shown redacted, as findings show them.
+        for (_, code) in &mut fixtures {
+            *code = redact_example(code, rule.pattern.as_deref().unwrap_or_default());
+        }
+    }
     if rule.kind == RuleKind::Control {
         if let Some((name, code)) = fixtures.iter().find(|(n, _)| n.starts_with("match.")) {
             let _ = writeln!(
@@ -92,6 +101,22 @@ pub fn rule_markdown(rule: &RuleMeta) -> String {
     out
 }
 
+/// Masks what a detector's `secret` group matches in an example.
+fn redact_example(code: &str, pattern: &str) -> String {
+    let Ok(regex) = regex::RegexBuilder::new(pattern).multi_line(true).build() else {
+        return code.to_string();
+    };
+    regex
+        .replace_all(code, |caps: &regex::Captures<'_>| {
+            let whole = &caps[0];
+            match caps.name("secret") {
+                Some(secret) => whole.replace(secret.as_str(), &redact_secret(secret.as_str())),
+                None => redact_secret(whole),
+            }
+        })
+        .into_owned()
+}
+
 /// The index page: every rule in a table, and the control x language matrix.
 pub fn index_markdown(rules: &RuleSet) -> String {
     let mut out = String::from("# authgate rules\n\nGenerated from `rules/`; do not edit by hand (`authgate rules docs docs/rules` regenerates it).\n\n");
@@ -113,6 +138,7 @@ pub fn index_markdown(rules: &RuleSet) -> String {
         RuleLanguage::Code(Lang::Go),
         RuleLanguage::Code(Lang::Java),
         RuleLanguage::Text,
+        RuleLanguage::Secret,
     ];
     out.push_str("\n## Controls by language\n\nNumber of rules per control and language (flaw + control rules).\n\n| control |");
     for lang in families {

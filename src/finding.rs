@@ -302,6 +302,11 @@ pub fn redact_secret(secret: &str) -> String {
     format!("{prefix}…({len} chars, redacted)")
 }
 
+/// Redacts a secret to its length alone, for values a person chose (passwords).
+pub fn redact_secret_fully(secret: &str) -> String {
+    format!("…({} chars, redacted)", secret.chars().count())
+}
+
 /// Strips control characters (terminal escapes included) except newline and tab.
 pub fn strip_control_chars(text: &str) -> String {
     text.chars()

@@ -171,7 +171,7 @@ fn control_characters_never_reach_a_report() {
 
 #[test]
 fn secrets_marked_by_a_rule_are_redacted_in_every_format() {
-    let secret = "s3cr3t-Signing-Key-0123456789abcdef";
+    let secret = "s3crQ7zXk2Vb9Lw0Jd4Hf6Tn8Rp1Ym5Cu3A";
     let rule = "id: literal-jwt-key\nlanguage: javascript\nrule:\n  pattern: jwt.sign($P, $KEY)\n  has:\n    field: arguments\n    has: { kind: string }\nmessage: JWT signed with the literal key $KEY\nnote: a key in source is a key for everyone\nmetadata:\n  severity: high\n  control: SECRETS\n  kind: flaw\n  keywords: [jwt.sign]\n  redact: [KEY]\n";
     let code = format!(
         "const jwt = require('jsonwebtoken');\nconst t = jwt.sign({{ sub: 1 }}, '{secret}');\n"

@@ -67,7 +67,7 @@ fn required_fixtures(rule: &RuleMeta) -> Vec<(String, String)> {
         RuleLanguage::Code(Lang::Go) => vec!["go".into()],
         RuleLanguage::Code(Lang::Java) => vec!["java".into()],
         // Text rules: whatever extensions their `bad.*` fixtures have.
-        RuleLanguage::Text => std::fs::read_dir(fixtures_dir().join(&rule.id))
+        RuleLanguage::Text | RuleLanguage::Secret => std::fs::read_dir(fixtures_dir().join(&rule.id))
             .map(|dir| {
                 dir.filter_map(|e| {
                     let name = e.ok()?.file_name().to_string_lossy().into_owned();
@@ -102,9 +102,11 @@ fn every_rule_is_complete() {
             !rule.keywords.is_empty(),
             "{id}: built-in rules need prefilter keywords"
         );
+        // Detector keywords are token prefixes (`SG.`, `eyJ`): short but specific.
+        let min = if rule.language == RuleLanguage::Secret { 3 } else { 4 };
         assert!(
-            rule.keywords.iter().all(|k| k.len() >= 4),
-            "{id}: keywords must be specific (4+ chars)"
+            rule.keywords.iter().all(|k| k.len() >= min),
+            "{id}: keywords must be specific ({min}+ chars)"
         );
         if rule.kind == RuleKind::Flaw {
             assert!(rule.fix_text.is_some(), "{id}: flaw rules need fix_text");

@@ -4,9 +4,11 @@
 //! honours `ast-grep-ignore` comments, which would let anyone silence a finding
 //! without the owner, reason and expiry that authgate's suppressions require.
 
+use crate::finding::Severity;
 use crate::scan::lang::Lang;
 use crate::scan::resolve::{resolve, Resolved};
 use crate::scan::rules::{CompiledRule, RuleSet};
+use crate::scan::secrets::SecretScanner;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use ast_grep_config::RuleConfig;
 use ast_grep_core::matcher::{Matcher, MatcherExt};
@@ -29,6 +31,10 @@ pub struct RawMatch {
     pub secrets: Vec<String>,
     /// Resolved values of the metavariables the rule's conditions read.
     pub bindings: Vec<(String, Resolved)>,
+    /// Overrides the rule's severity (documented test keys are low).
+    pub severity: Option<Severity>,
+    /// Redact secrets without any prefix (generic `password = "…"` findings).
+    pub hide_prefix: bool,
 }
 
 /// Per-language dispatch from a node kind to the rules that can match it, plus
@@ -38,6 +44,7 @@ pub struct Engine<'r> {
     /// For each language: kind id -> indexes of compiled rules.
     kind_index: HashMap<Lang, Vec<Vec<usize>>>,
     prefilter: Prefilter,
+    pub secrets: SecretScanner<'r>,
 }
 
 impl<'r> Engine<'r> {
@@ -58,6 +65,7 @@ impl<'r> Engine<'r> {
             rules,
             kind_index,
             prefilter: Prefilter::new(&rules.compiled),
+            secrets: SecretScanner::new(&rules.secrets),
         }
     }
 
@@ -156,6 +164,8 @@ fn raw_match(
         text: node.text().to_string(),
         message: config.get_message(matched),
         secrets,
+        severity: None,
+        hide_prefix: false,
     }
 }
 
@@ -264,13 +274,8 @@ pub fn match_text_rules(
     text: &str,
     use_prefilter: bool,
 ) -> Vec<RawMatch> {
-    let mut line_starts = vec![0];
-    line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-    let position = |offset: usize| {
-        let line = line_starts.partition_point(|start| *start <= offset) - 1;
-        let column = text[line_starts[line]..offset].chars().count();
-        (line + 1, column + 1)
-    };
+    let lines = LineIndex::new(text);
+    let position = |offset: usize| lines.position(text, offset);
     let mut out = Vec::new();
     for (i, rule) in rules.text_rules.iter().enumerate() {
         if !rule.files.is_match(rel) {
@@ -303,8 +308,66 @@ pub fn match_text_rules(
                 text: whole.as_str().to_string(),
                 message: rule.meta.message.clone(),
                 secrets,
+                severity: None,
+                hide_prefix: false,
             });
         }
     }
     out
+}
+
+/// Line starts of a text, to turn byte offsets into 1-based lines and columns.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex(starts)
+    }
+
+    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.0.partition_point(|start| *start <= offset) - 1;
+        let column = text
+            .get(self.0[line]..offset)
+            .map_or(offset - self.0[line], |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// Runs the candidate secret detectors over `text`. Indexes continue after the text
+/// rules (see [`RuleSet::meta_of`]).
+pub fn match_secrets(
+    engine: &Engine<'_>,
+    rules: &RuleSet,
+    text: &str,
+    candidates: &[usize],
+) -> Vec<RawMatch> {
+    let lines = LineIndex::new(text);
+    engine
+        .secrets
+        .find(text.as_bytes(), candidates)
+        .into_iter()
+        .map(|found| {
+            let detector = &rules.secrets[found.detector];
+            let (start_line, start_column) = lines.position(text, found.start);
+            let (end_line, end_column) = lines.position(text, found.end);
+            let lossy = |range: std::ops::Range<usize>| {
+                String::from_utf8_lossy(&text.as_bytes()[range]).into_owned()
+            };
+            RawMatch {
+                rule: rules.secret_index(found.detector),
+                start_line,
+                start_column,
+                end_line,
+                end_column,
+                text: lossy(found.start..found.end),
+                message: detector.meta.message.clone(),
+                secrets: vec![lossy(found.secret_start..found.secret_end)],
+                bindings: vec![],
+                severity: found.severity,
+                hide_prefix: detector.generic,
+            }
+        })
+        .collect()
 }

@@ -8,12 +8,13 @@ pub mod lang;
 pub mod quantity;
 pub mod resolve;
 pub mod rules;
+pub mod secrets;
 pub mod suppress;
 mod walk;
 
 use crate::facts::{ConfigValue, Dependency, Facts};
 use crate::finding::{
-    fingerprint, redact_secret, strip_control_chars, Diagnostic, DiagnosticLevel, Evidence,
+    fingerprint, redact_secret, redact_secret_fully, strip_control_chars, Diagnostic, DiagnosticLevel, Evidence,
     Finding, Level, RuleKind, Severity, SECRET_PREFIX_CHARS,
 };
 use crate::policy::{Policy, RuleLevel};
@@ -160,8 +161,11 @@ impl FileResult {
 /// Runs a scan. Never fails as a whole: unreadable inputs become diagnostics.
 pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutcome {
     let engine = Engine::new(rules);
-    let text_globs = text_rule_globs(rules);
-    let results = walk::walk(options, policy, &text_globs, &|lang, rel, text| {
+    let select = walk::Select {
+        globs: text_rule_globs(rules),
+        all_text: !rules.secrets.is_empty(),
+    };
+    let results = walk::walk(options, policy, &select, &|lang, rel, text| {
         scan_text(&engine, rules, options, lang, rel, text)
     });
 
@@ -279,36 +283,49 @@ fn scan_text(
         Some(lang) => engine.candidates(lang, &bytes, options.use_prefilter),
         None => Vec::new(),
     };
-    let parse = wanted.iter().any(|w| *w);
+    let mut parse = wanted.iter().any(|w| *w);
     let text_rules = rules.text_rules.iter().any(|r| r.files.is_match(rel));
-    if !parse && !text_rules {
+    let detectors = engine
+        .secrets
+        .candidates(rel, &bytes, options.use_prefilter);
+    if !parse && !text_rules && detectors.is_empty() {
         return FileResult {
-            scanned: lang.is_some(),
+            scanned: true,
             ..FileResult::default()
         };
     }
-    let (text, note) = if parse {
+    let mut notes = Vec::new();
+    let text = if parse {
         match walk::decode_source(rel, bytes, lang.expect("only grammar files are parsed")) {
-            Ok(decoded) => decoded,
-            Err(note) => {
-                return FileResult {
-                    scanned: true,
-                    skipped: true,
-                    diagnostics: vec![note],
-                    ..FileResult::default()
+            Ok((text, note)) => {
+                notes.extend(note);
+                text
+            }
+            Err((note, bytes)) => {
+                // A minified bundle is not parsed, but its secrets are still looked for.
+                if detectors.is_empty() && !text_rules {
+                    return FileResult {
+                        scanned: true,
+                        skipped: true,
+                        diagnostics: vec![note],
+                        ..FileResult::default()
+                    };
                 }
+                notes.push(note);
+                parse = false;
+                String::from_utf8_lossy(&bytes).into_owned()
             }
         }
     } else {
-        // Text rules read any file they select, long lines included (SQL dumps).
-        (String::from_utf8_lossy(&bytes).into_owned(), None)
+        // Text rules and detectors read any file they select, long lines included.
+        String::from_utf8_lossy(&bytes).into_owned()
     };
     let mut result = FileResult {
         scanned: true,
         parsed: parse,
         ..FileResult::default()
     };
-    result.diagnostics.extend(note);
+    result.diagnostics.extend(notes);
     let text = text.as_str();
     let mut matches = match lang {
         Some(lang) if parse => engine.match_source(lang, text, &wanted),
@@ -321,6 +338,25 @@ fn scan_text(
             text,
             options.use_prefilter,
         ));
+    }
+    if !detectors.is_empty() {
+        let found = engine::match_secrets(engine, rules, text, &detectors);
+        // A generic detector yields to a specific one (or a signing-key rule) that
+        // reports the same line.
+        let specific: Vec<(usize, usize)> = matches
+            .iter()
+            .filter(|m| rules.meta_of(m.rule).control == "SECRETS")
+            .chain(found.iter().filter(|m| {
+                !rules.detector_of(m.rule).is_some_and(|d| d.generic)
+            }))
+            .map(|m| (m.start_line, m.end_line))
+            .collect();
+        matches.extend(found.into_iter().filter(|m| {
+            !rules.detector_of(m.rule).is_some_and(|d| d.generic)
+                || !specific
+                    .iter()
+                    .any(|(start, end)| m.start_line <= *end && *start <= m.end_line)
+        }));
     }
     for raw in &matches {
         *result
@@ -412,7 +448,11 @@ fn build_finding(
         .map(str::to_string)
         .collect();
     for secret in &raw.secrets {
-        let shown = redact_secret(secret);
+        let shown = if raw.hide_prefix {
+            redact_secret_fully(secret)
+        } else {
+            redact_secret(secret)
+        };
         snippet = snippet.replace(secret.as_str(), &shown);
         message = message.replace(secret.as_str(), &shown);
         masked = masked.replace(secret.as_str(), "<secret>");
@@ -440,7 +480,7 @@ fn build_finding(
         control: meta.control.clone(),
         kind: meta.kind,
         cwe: meta.cwe.clone(),
-        severity: meta.severity,
+        severity: raw.severity.unwrap_or(meta.severity),
         level: Level::Default,
         location: crate::finding::Location {
             path: rel.to_string(),

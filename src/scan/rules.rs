@@ -5,6 +5,7 @@
 use crate::finding::{is_control, RuleKind, Severity};
 use crate::scan::conditions::{parse_conditions, Condition};
 use crate::scan::lang::{supported_names, Lang};
+use crate::scan::secrets::{Detector, DetectorSpec};
 use ast_grep_config::{GlobalRules, RuleConfig, SerializableRuleConfig, Severity as AgSeverity};
 use ast_grep_language::SupportLang;
 use include_dir::{include_dir, Dir};
@@ -83,6 +84,8 @@ pub enum RuleLanguage {
     Code(Lang),
     /// Files without a grammar here (SQL, Prisma schemas, CI YAML): a regex per file.
     Text,
+    /// Secret detectors: a regex over every text file.
+    Secret,
 }
 
 impl RuleLanguage {
@@ -90,6 +93,7 @@ impl RuleLanguage {
         match self {
             RuleLanguage::Code(lang) => lang.name(),
             RuleLanguage::Text => "text",
+            RuleLanguage::Secret => "secret",
         }
     }
 
@@ -98,6 +102,7 @@ impl RuleLanguage {
         match self {
             RuleLanguage::Code(lang) => lang.family().name(),
             RuleLanguage::Text => "text",
+            RuleLanguage::Secret => "secrets",
         }
     }
 }
@@ -155,6 +160,8 @@ pub struct RuleMeta {
     pub origin: RuleOrigin,
     /// Whether the rule carries a real ast-grep `fix`.
     pub has_autofix: bool,
+    /// The regex of a text rule or secret detector, for its documentation.
+    pub pattern: Option<String>,
     /// `metadata.where`: conditions on resolved values, facts and the whole project.
     #[serde(skip)]
     pub conditions: Vec<Condition>,
@@ -186,6 +193,7 @@ impl RuleMeta {
             redact: vec![],
             origin: RuleOrigin::Builtin(String::new()),
             has_autofix: false,
+            pattern: None,
             conditions: vec![],
         }
     }
@@ -219,6 +227,7 @@ pub struct CompiledRule {
 pub struct RuleSet {
     pub compiled: Vec<CompiledRule>,
     pub text_rules: Vec<TextRule>,
+    pub secrets: Vec<Detector>,
     /// One entry per rule id, in id order.
     pub metas: BTreeMap<String, Arc<RuleMeta>>,
 }
@@ -229,6 +238,8 @@ impl RuleSet {
         let mut set = RuleSet::default();
         let mut files: Vec<_> = Vec::new();
         collect_embedded(&BUILTIN_RULES, &mut files);
+        // The library catalogue and advisories are data of the LIBS check, not rules.
+        files.retain(|(path, _)| !is_library_data(path));
         files.sort_by(|a, b| a.0.cmp(&b.0));
         for (path, text) in files {
             let display = format!("rules/{path}");
@@ -268,9 +279,14 @@ impl RuleSet {
         let path = origin.path().to_string();
         let generic: Vec<serde_json::Value> = ast_grep_config::from_multiple(text)
             .map_err(|e| invalid(&path, format!("not valid YAML: {e}")))?;
-        if generic.len() == 1 && generic[0].get("language").and_then(|l| l.as_str()) == Some("text")
-        {
-            return self.add_text_rule(generic.into_iter().next().expect("one document"), origin);
+        match (generic.len(), generic.first().and_then(|d| d.get("language")).and_then(|l| l.as_str())) {
+            (1, Some("text")) => {
+                return self.add_text_rule(generic.into_iter().next().expect("one document"), origin)
+            }
+            (1, Some("secret")) => {
+                return self.add_detector(generic.into_iter().next().expect("one document"), origin)
+            }
+            _ => {}
         }
         let mut docs: Vec<SerializableRuleConfig<SupportLang>> =
             ast_grep_config::from_multiple(text)
@@ -356,7 +372,8 @@ impl RuleSet {
             metadata: spec.metadata,
             has_autofix: false,
         };
-        let meta = build_meta(common, RuleLanguage::Text, &path, origin)?;
+        let mut meta = build_meta(common, RuleLanguage::Text, &path, origin)?;
+        meta.pattern = Some(spec.regex.clone());
         if !meta.conditions.is_empty() {
             return Err(invalid(
                 &path,
@@ -408,6 +425,47 @@ impl RuleSet {
         Ok(())
     }
 
+    fn add_detector(
+        &mut self,
+        value: serde_json::Value,
+        origin: RuleOrigin,
+    ) -> Result<(), RuleLoadError> {
+        let path = origin.path().to_string();
+        let spec: DetectorSpec = serde_path_to_error::deserialize(value).map_err(|e| {
+            let field = e.path().to_string();
+            invalid(&path, format!("field `{field}`: {}", e.inner()))
+        })?;
+        if spec.severity.as_deref() == Some("off") {
+            return Ok(());
+        }
+        let common = CommonFields {
+            id: &spec.id,
+            message: &spec.message,
+            note: spec.note.as_deref(),
+            metadata: spec.metadata.clone(),
+            has_autofix: false,
+        };
+        let mut meta = build_meta(common, RuleLanguage::Secret, &path, origin)?;
+        meta.pattern = Some(spec.regex.clone());
+        if !meta.conditions.is_empty() {
+            return Err(invalid(
+                &path,
+                "field `metadata.where`: secret detectors take no conditions",
+            ));
+        }
+        if self.metas.contains_key(&meta.id) {
+            return Err(invalid(
+                &path,
+                format!("rule id `{}` is defined twice", meta.id),
+            ));
+        }
+        let meta = Arc::new(meta);
+        let detector = Detector::compile(&spec, meta.clone()).map_err(|e| invalid(&path, e))?;
+        self.metas.insert(meta.id.clone(), meta);
+        self.secrets.push(detector);
+        Ok(())
+    }
+
     /// Checks that `project` conditions name rules that exist.
     pub fn check_references(&self) -> Result<(), RuleLoadError> {
         for meta in self.metas.values() {
@@ -427,12 +485,30 @@ impl RuleSet {
         Ok(())
     }
 
-    /// The rule behind a match index: compiled ast-grep rules first, then text rules.
+    /// The rule behind a match index: compiled ast-grep rules first, then text rules,
+    /// then secret detectors.
     pub fn meta_of(&self, index: usize) -> &Arc<RuleMeta> {
-        match self.compiled.get(index) {
-            Some(compiled) => &compiled.meta,
-            None => &self.text_rules[index - self.compiled.len()].meta,
+        let text = self.compiled.len();
+        let secrets = text + self.text_rules.len();
+        if index < text {
+            &self.compiled[index].meta
+        } else if index < secrets {
+            &self.text_rules[index - text].meta
+        } else {
+            &self.secrets[index - secrets].meta
         }
+    }
+
+    /// The match index of secret detector `detector` (see [`RuleSet::meta_of`]).
+    pub fn secret_index(&self, detector: usize) -> usize {
+        self.compiled.len() + self.text_rules.len() + detector
+    }
+
+    /// The secret detector behind a match index, if it is one.
+    pub fn detector_of(&self, index: usize) -> Option<&Detector> {
+        index
+            .checked_sub(self.compiled.len() + self.text_rules.len())
+            .and_then(|i| self.secrets.get(i))
     }
 
     pub fn get(&self, id: &str) -> Option<&Arc<RuleMeta>> {
@@ -572,6 +648,7 @@ fn build_meta(
             .collect(),
         origin,
         has_autofix: rule.has_autofix,
+        pattern: None,
         conditions,
     })
 }
@@ -583,6 +660,11 @@ pub fn is_kebab_case(id: &str) -> bool {
                 && w.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
+}
+
+/// `rules/libraries.yml` and `rules/advisories/`: read by the library check.
+pub fn is_library_data(path: &str) -> bool {
+    path == "libraries.yml" || path.starts_with("advisories/")
 }
 
 fn collect_embedded(dir: &'static Dir<'static>, out: &mut Vec<(String, String)>) {

@@ -31,6 +31,20 @@ pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
 /// A line longer than this marks a minified or generated file.
 const MINIFIED_LINE_BYTES: usize = 4096;
 
+/// Which files without a grammar are read and handed to the scanner.
+pub(crate) struct Select {
+    /// Globs of the text rules.
+    pub globs: GlobSet,
+    /// Every text file (secret detectors are loaded).
+    pub all_text: bool,
+}
+
+impl Select {
+    fn reads(&self, rel: &str) -> bool {
+        self.all_text || self.globs.is_match(rel)
+    }
+}
+
 /// Scans one file's bytes (a grammar file, or one a text rule selects); `&str` is
 /// the path reports show.
 type ScanText<'a> = dyn Fn(Option<Lang>, &str, Vec<u8>) -> FileResult + Sync + 'a;
@@ -38,7 +52,7 @@ type ScanText<'a> = dyn Fn(Option<Lang>, &str, Vec<u8>) -> FileResult + Sync + '
 pub(crate) fn walk(
     options: &ScanOptions,
     policy: &Policy,
-    text_globs: &GlobSet,
+    select: &Select,
     scan_text: &ScanText<'_>,
 ) -> Vec<FileResult> {
     let results = Mutex::new(Vec::new());
@@ -96,7 +110,7 @@ pub(crate) fn walk(
         let cli_excludes = &cli_excludes;
         Box::new(move |entry| {
             let result = match entry {
-                Ok(entry) => visit(&entry, options, policy, cli_excludes, text_globs, scan_text),
+                Ok(entry) => visit(&entry, options, policy, cli_excludes, select, scan_text),
                 Err(err) => Some(walk_error(&err, options)),
             };
             if let Some(result) = result {
@@ -129,7 +143,7 @@ pub(crate) fn walk(
                 continue;
             }
             if let Some(mut result) =
-                visit_file(&path, options, policy, &cli_excludes, text_globs, scan_text)
+                visit_file(&path, options, policy, &cli_excludes, select, scan_text)
             {
                 let rel = relative_path(&path, &options.root);
                 result.diagnostics.push(Diagnostic::new(
@@ -199,7 +213,7 @@ fn visit(
     options: &ScanOptions,
     policy: &Policy,
     cli_excludes: &GlobSet,
-    text_globs: &GlobSet,
+    select: &Select,
     scan_text: &ScanText<'_>,
 ) -> Option<FileResult> {
     // Only regular files are opened: FIFOs, sockets and devices would block or never end.
@@ -211,7 +225,7 @@ fn visit(
         options,
         policy,
         cli_excludes,
-        text_globs,
+        select,
         scan_text,
     )
 }
@@ -221,14 +235,14 @@ fn visit_file(
     options: &ScanOptions,
     policy: &Policy,
     cli_excludes: &GlobSet,
-    text_globs: &GlobSet,
+    select: &Select,
     scan_text: &ScanText<'_>,
 ) -> Option<FileResult> {
     let lang = Lang::from_path(path);
     let rel = relative_path(path, &options.root);
     let config = config_kind(&rel).filter(|_| options.collect_facts);
     let manifest = manifest_kind(&rel).filter(|_| options.collect_facts);
-    let text_rules = text_globs.is_match(&rel);
+    let text_rules = select.reads(&rel);
     if (lang.is_none() && config.is_none() && manifest.is_none() && !text_rules)
         || policy.is_excluded(&rel)
         || cli_excludes.is_match(&rel)
@@ -340,16 +354,17 @@ pub(crate) fn decode_source(
     rel: &str,
     bytes: Vec<u8>,
     lang: Lang,
-) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+) -> Result<(String, Option<Diagnostic>), (Diagnostic, Vec<u8>)> {
     // Only JavaScript and TypeScript ship minified bundles; elsewhere one long line must
     // not hide a whole file. A skipped file that held a rule keyword is a warning.
     let bundles = matches!(lang, Lang::JavaScript | Lang::TypeScript | Lang::Tsx);
     if bundles && is_minified(rel, &bytes) {
-        return Err(Diagnostic::new(
+        let note = Diagnostic::new(
             DiagnosticLevel::Warning,
             Some(rel.to_string()),
-            format!("skipped: minified or generated (a line is over {MINIFIED_LINE_BYTES} bytes)"),
-        ));
+            format!("not parsed: minified or generated (a line is over {MINIFIED_LINE_BYTES} bytes)"),
+        );
+        return Err((note, bytes));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok((text, None)),
