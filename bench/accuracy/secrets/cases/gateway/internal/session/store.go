@@ -1,0 +1,5 @@
+package session
+
+import "github.com/gorilla/sessions"
+
+var Store = sessions.NewCookieStore([]byte("something-very-secret"))

@@ -1,0 +1,13 @@
+from google.oauth2 import service_account
+
+SERVICE_ACCOUNT_INFO = {
+    "type": "service_account",
+    "project_id": "acme-ci-108200",
+    "private_key_id": "8ad5ad6dbd94ad5b09af06a986444967c23e56e6",
+    "private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDyCp7yZHh0O9B0\nIH08JIJW4OfzfuM0qKFcP2LyXuaqgba1NwY0d7dZiHWzQyHuUrJxH+eUupquU2Q4\no6/8if41xqUQN74B5pbKDEW5bCWZ2Oj3jxVo31Z+Uc8WxYTGzVfm+44BIQgpTR/o\nbF0haNEeug3Cdsc8ztE6kznmGhBuh0rf8z14IeIGs2+QWWo+YfpgFcBrcbarDRBV\n68BvR6y34iQsBIN1wIyyZ6vCIwH7g/eEZGzzfVvNvCc6GirpS6Mco6D7XZcDry0E\nCqZ59bRT3geBSErfd3QdxUaXupgjBPV1jEvv0SORo+xETp/GCumh1anCjtOuJuam\nRm86H8sCHhS2na1yVf1PyJ6noWnAKSKbjXpKUfmAC/NfHiFcsNDFax9g9EeYInSS\nnwtjy46PwJf99qHA0vqoBqiVXnb453fK7cUP8MDn0i4mvCQNyyTRtjOfS6Bhyy+a\nN6QUKTRiC244gZmSIrCtCjpoRMs9KJ+cn8ntdlR3X4vZovfLLD9nUyyR+1iZymC3\noVuvKSBwcubWiRpDxLOu3CHNJZ7cYFjupFze4xPHGEEsOLY+hi6rNx2SC5gBOS5j\nS9LG2djbXorvNP0TBBaGkC1ugo8UQxZz/qzqNTcughULviyQQeoxp/8j47KRyyNp\nm2eVf9Acu+FSsYUhS4H1zHVTJiganylZVE1JDjPmnSSv53mNqgNUSIMIxP7+CVoc\nnRNLqyA9P2ris+Che4GI9d4iA5dNG46vpMyxbdruJauUnkqD1z3Y3oZDRwo2wc3c\n2ctxMxrviX24eaZWyXV43Lal/bAkd/o/dL/1kodkMgQnrOV+9q/qdG7PGJkVeMpM\nVooN/fzgUbs4zZuXOO0bPSbc2NqLnGesdxpBvYMIL0AyCERNsQiLi5W/dGck3Atl\nFTnlEIRZeexDXPO1WqSOKpNfCIfoucbo88sd0Ydewk7MyZ2LR3dSTuAHut1LlIZG\nWLTH3tngS0lYYrK/8swecSFgf4IJTP1EKyenuuTP5/niRfrQZvrEuxluEaaTDgTv\n0QtLsPrswlCmaxVrH2p9ZjnXNVs2uBiZgUbAJDCjWM8b2eT2O0KoEK87xmb6aEWU\nlqud+vOA1fDVuNEfxo6eNEEGRsxwVowv3Bfv+N0Y7YkE4c5TG1MMnFldnDVM5bSS\nBrrwCnGgr1ndfjlTV0yfjmD2i/UakAEMLtRgU3N+/wuQIoMy9qnNPrl6EFhLgCLk\nL0EvbA0+caH7OpUVFuPR6XkvSVVOgkbxY/xP+96m9AwqBfCvsWWloXIe1dMqVfT/\n92CiGTyie8UKflsG2s8W3/94wq4Zzw3yhhPg9MfI2eyr6lhlXjDDvU25HBCeMnHK\nPg3sKuoVwo7z823COsWD1BKKNceLg1Dow+ByiJmEdkGK0vqMH10pGfcIOrApSRPe\nh4ckf2WqU9kbuSwZwmNC31PllslO14rp4ANd9vGfoD8hE8XVYi44bPjUdT6IHr6+\nwQvWySmLCRQdfrJCORSNh9bnFD+AeFXDW4Chmy3qBB6ZKkq7A89pUQxb0srprKoS\nQSdk2dzH76jhG0X5H4EFlib8\n-----END PRIVATE KEY-----\n",
+    "client_email": "ci-runner@acme-ci-108200.iam.gserviceaccount.com",
+    "client_id": "819261940120973407761",
+    "token_uri": "https://oauth2.googleapis.com/token",
+}
+
+credentials = service_account.Credentials.from_service_account_info(SERVICE_ACCOUNT_INFO)
