@@ -42,6 +42,9 @@ struct ConditionSpec {
     matches: Option<String>,
     not_matches: Option<String>,
     from_request: Option<bool>,
+    /// The value is a string literal in the code (directly, through assignments, or
+    /// as the fallback of a configuration look-up).
+    literal: Option<bool>,
     project: Option<ProjectSpec>,
     dependency: Option<DependencySpec>,
     /// A policy threshold the value is compared with (`max-access-token-ttl`, `min-bcrypt-cost`, ...).
@@ -74,6 +77,10 @@ pub enum Condition {
         negate: bool,
     },
     FromRequest {
+        var: String,
+        expected: bool,
+    },
+    Literal {
         var: String,
         expected: bool,
     },
@@ -133,6 +140,13 @@ impl fmt::Display for Condition {
                 var,
                 expected: false,
             } => write!(f, "`${var}` does not come from request data"),
+            Condition::Literal { var, expected: true } => write!(
+                f,
+                "`${var}` is a string literal in the code (directly, through assignments, or as the fallback of a configuration look-up)"
+            ),
+            Condition::Literal { var, expected: false } => {
+                write!(f, "`${var}` is not a string literal in the code")
+            }
             Condition::Project {
                 rule,
                 present: true,
@@ -149,7 +163,9 @@ impl Condition {
     /// The metavariable this condition reads, if any.
     pub fn var(&self) -> Option<&str> {
         match self {
-            Condition::ValueMatches { var, .. } | Condition::FromRequest { var, .. } => Some(var),
+            Condition::ValueMatches { var, .. }
+            | Condition::FromRequest { var, .. }
+            | Condition::Literal { var, .. } => Some(var),
             Condition::Policy { var, .. } => Some(var),
             Condition::Project { .. } | Condition::Dependency { .. } => None,
         }
@@ -191,6 +207,7 @@ fn compile(spec: ConditionSpec) -> Result<Condition, String> {
         if spec.matches.is_some()
             || spec.not_matches.is_some()
             || spec.from_request.is_some()
+            || spec.literal.is_some()
             || spec.project.is_some()
             || spec.dependency.is_some()
         {
@@ -215,24 +232,25 @@ fn compile(spec: ConditionSpec) -> Result<Condition, String> {
         return Err("`unit` goes with `policy`".to_string());
     }
     match spec {
-        ConditionSpec { dependency: Some(dep), value: None, project: None, matches: None, not_matches: None, from_request: None, .. } => {
+        ConditionSpec { dependency: Some(dep), value: None, project: None, matches: None, not_matches: None, from_request: None, literal: None, .. } => {
             let range = dep.version.as_deref().map(str::parse::<VersionRange>).transpose()?;
             Ok(Condition::Dependency { ecosystem: dep.ecosystem, name: dep.name, range })
         }
-        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None, dependency: None, .. } => {
+        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None, literal: None, dependency: None, .. } => {
             match project {
                 ProjectSpec { absent: Some(rule), present: None } => Ok(Condition::Project { rule, present: false }),
                 ProjectSpec { present: Some(rule), absent: None } => Ok(Condition::Project { rule, present: true }),
                 _ => Err("`project` takes exactly one of `absent` or `present` (a rule id)".to_string()),
             }
         }
-        ConditionSpec { value: Some(var), project: None, dependency: None, matches, not_matches, from_request, .. } => {
+        ConditionSpec { value: Some(var), project: None, dependency: None, matches, not_matches, from_request, literal, .. } => {
             let var = var.trim_start_matches('$').to_string();
-            match (matches, not_matches, from_request) {
-                (Some(m), None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: false }),
-                (None, Some(m), None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: true }),
-                (None, None, Some(expected)) => Ok(Condition::FromRequest { var, expected }),
-                _ => Err("`value` takes exactly one of `matches`, `not-matches` or `from-request`".to_string()),
+            match (matches, not_matches, from_request, literal) {
+                (Some(m), None, None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: false }),
+                (None, Some(m), None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: true }),
+                (None, None, Some(expected), None) => Ok(Condition::FromRequest { var, expected }),
+                (None, None, None, Some(expected)) => Ok(Condition::Literal { var, expected }),
+                _ => Err("`value` takes exactly one of `matches`, `not-matches`, `from-request` or `literal`".to_string()),
             }
         }
         _ => Err(
@@ -334,6 +352,23 @@ pub fn evaluate(
                     evidence.push(fact);
                 }
             }
+            Condition::Literal { var, expected } => {
+                let Some(resolved) = binding(bindings, var) else {
+                    continue;
+                };
+                let (literal, how) = string_literal(resolved);
+                if literal != *expected {
+                    return None;
+                }
+                evidence.extend(steps_evidence(var, resolved));
+                if let Some(how) = how {
+                    evidence.push(Evidence {
+                        description: format!("`${var}` {how}"),
+                        path: None,
+                        line: None,
+                    });
+                }
+            }
             Condition::FromRequest { var, expected } => {
                 let Some(resolved) = binding(bindings, var) else {
                     continue;
@@ -381,6 +416,26 @@ fn dependency_evidence(
             ))),
         }
     })
+}
+
+/// Whether a resolved value is a string literal written in the code, and how.
+fn string_literal(resolved: &Resolved) -> (bool, Option<&'static str>) {
+    let quoted = |raw: &str| {
+        let raw = raw.trim_start();
+        // Python prefixes (b"", r"", f"" without interpolation), Go raw strings, JS templates.
+        let raw = raw.trim_start_matches(['b', 'r', 'u', 'B', 'R', 'U']);
+        raw.starts_with(['"', '\'', '`'])
+    };
+    match &resolved.value {
+        Value::Literal(_) => {
+            let literal = resolved.chain.last().is_some_and(|raw| quoted(raw));
+            (literal, literal.then_some("is a string literal"))
+        }
+        Value::Config { default: Some(_), .. } => {
+            (true, Some("falls back to a string literal when the setting is absent"))
+        }
+        _ => (false, None),
+    }
 }
 
 fn binding<'b>(bindings: &'b [(String, Resolved)], var: &str) -> Option<&'b Resolved> {

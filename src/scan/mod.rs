@@ -196,6 +196,10 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         policy,
         rule_hits: &rule_hits,
     };
+    // One literal key defined once and used in several places is one finding, at its
+    // first occurrence, naming the others.
+    let mut first_use: HashMap<(String, String, Vec<String>), usize> = HashMap::new();
+    pending.sort_by(|a, b| a.finding.location.cmp(&b.finding.location));
     for Pending {
         mut finding,
         rule,
@@ -209,6 +213,23 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         {
             redact_evidence(&mut evidence, meta, &bindings, &outcome.facts);
             finding.evidence.extend(evidence);
+            let secrets = redacted_values(meta, &bindings);
+            if !secrets.is_empty() {
+                let key = (meta.id.clone(), finding.location.path.clone(), secrets);
+                if let Some(&first) = first_use.get(&key) {
+                    let earlier: &mut Finding = &mut outcome.findings[first];
+                    if earlier.location.start_line == finding.location.start_line {
+                        continue;
+                    }
+                    earlier.evidence.push(Evidence {
+                        description: "the same literal is used here too".to_string(),
+                        path: Some(finding.location.path.clone()),
+                        line: Some(finding.location.start_line),
+                    });
+                    continue;
+                }
+                first_use.insert(key, outcome.findings.len());
+            }
             outcome.findings.push(finding);
         }
     }
@@ -226,6 +247,19 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         outcome.rules.push(invalid_suppression_rule().clone());
     }
     outcome
+}
+
+/// The literal values of a rule's secret metavariables, to recognise one key used twice.
+fn redacted_values(meta: &RuleMeta, bindings: &[(String, resolve::Resolved)]) -> Vec<String> {
+    bindings
+        .iter()
+        .filter(|(var, _)| meta.redact.contains(var))
+        .filter_map(|(_, resolved)| match &resolved.value {
+            resolve::Value::Literal(v) => Some(v.clone()),
+            resolve::Value::Config { default, .. } => default.clone(),
+            resolve::Value::Expression(_) => None,
+        })
+        .collect()
 }
 
 /// Evidence may quote resolved values (a configured value, a default in the code):

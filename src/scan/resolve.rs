@@ -92,6 +92,24 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
         }
         return Value::Expression(text);
     }
+    // `[]byte("k")`, `Buffer.from("k")`, `"k".getBytes()`, `"k".encode()`: the
+    // encoded value is the literal's.
+    if let Some(inner) = encoding_operand(node, lang) {
+        return resolve_node(&inner, lang, depth + 1, out);
+    }
+    // `process.env.K || "dev"`, `os.environ.get("K") or "dev"`: a fallback literal.
+    if let Some((left, right)) = fallback_operands(node, lang) {
+        let first = resolve_node(&left, lang, depth + 1, out);
+        let second = resolve_node(&right, lang, depth + 1, out);
+        return match (first, second) {
+            (Value::Config { key, default: None }, Value::Literal(fallback)) => Value::Config {
+                key,
+                default: Some(fallback),
+            },
+            (Value::Expression(_), literal @ Value::Literal(_)) => literal,
+            (first, _) => first,
+        };
+    }
     if matches!(&*kind, "dictionary" | "object" | "composite_literal") {
         // Spread members contribute their own resolved text.
         let mut combined = text.clone();
@@ -119,6 +137,62 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
         }
     }
     Value::Expression(text)
+}
+
+/// The operand of a call that only re-encodes a value as bytes.
+fn encoding_operand<'r>(node: &AstNode<'r>, lang: Lang) -> Option<AstNode<'r>> {
+    let first_argument = |call: &AstNode<'r>| {
+        call.field("arguments")
+            .and_then(|args| args.children().find(|c| c.is_named()))
+    };
+    match (lang, &*node.kind()) {
+        (Lang::Go, "call_expression" | "type_conversion_expression") => {
+            let function = node.field("function").or_else(|| node.field("type"))?;
+            if function.text() != "[]byte" {
+                return None;
+            }
+            first_argument(node).or_else(|| node.field("operand"))
+        }
+        (Lang::JavaScript | Lang::TypeScript | Lang::Tsx, "call_expression") => {
+            let function = node.field("function")?.text().to_string();
+            let compact: String = function.split_whitespace().collect();
+            let encodes = compact == "Buffer.from"
+                || compact.ends_with("TextEncoder().encode")
+                || compact.ends_with("TextEncoder.encode");
+            if encodes {
+                first_argument(node)
+            } else {
+                None
+            }
+        }
+        (Lang::Java, "method_invocation") => {
+            (node.field("name")?.text() == "getBytes").then(|| node.field("object"))?
+        }
+        (Lang::Python, "call") => {
+            let function = node.field("function")?;
+            if function.kind() != "attribute" || function.field("attribute")?.text() != "encode" {
+                return None;
+            }
+            function.field("object")
+        }
+        _ => None,
+    }
+}
+
+/// The two sides of `a || b`, `a ?? b` (JavaScript) and `a or b` (Python).
+fn fallback_operands<'r>(node: &AstNode<'r>, lang: Lang) -> Option<(AstNode<'r>, AstNode<'r>)> {
+    let operator = node.field("operator")?.text().to_string();
+    let fallback = match lang {
+        Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
+            node.kind() == "binary_expression" && (operator == "||" || operator == "??")
+        }
+        Lang::Python => node.kind() == "boolean_operator" && operator == "or",
+        _ => false,
+    };
+    if !fallback {
+        return None;
+    }
+    Some((node.field("left")?, node.field("right")?))
 }
 
 fn literal(kind: &str, text: &str) -> Option<String> {
