@@ -350,8 +350,17 @@ pub fn match_secrets(
         .into_iter()
         .map(|found| {
             let detector = &rules.secrets[found.detector];
-            let (start_line, start_column) = lines.position(text, found.start);
-            let (end_line, end_column) = lines.position(text, found.end);
+            // A one-line secret inside a multi-line match (a Terraform variable block) is
+            // reported where the value is; a multi-line secret (a PEM key) where it begins.
+            let secret_line = lines.position(text, found.secret_start).0
+                == lines.position(text, found.secret_end).0;
+            let (from, to) = if secret_line {
+                (found.secret_start, found.secret_end)
+            } else {
+                (found.start, found.end)
+            };
+            let (start_line, start_column) = lines.position(text, from);
+            let (end_line, end_column) = lines.position(text, to);
             let lossy = |range: std::ops::Range<usize>| {
                 String::from_utf8_lossy(&text.as_bytes()[range]).into_owned()
             };

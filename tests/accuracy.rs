@@ -1,0 +1,256 @@
+//! The accuracy corpus (`bench/accuracy/<set>/`): scans each set's `cases/` with the
+//! built-in rules and scores the findings against `labels.json`.
+//!
+//! Unit of scoring: a labelled line range plus a control. A flaw case with a finding
+//! of its control inside its range is a true positive, else a false negative; a safe
+//! case with one is a false positive, else a true negative. Findings of the control
+//! outside every case are counted as unlabelled and lower the precision
+//! (TP / all findings of the control). Run with `-- --nocapture` to see the tables.
+
+use authgate::finding::Finding;
+use authgate::policy::Policy;
+use authgate::scan::rules::RuleSet;
+use authgate::scan::{scan, ScanOptions};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(serde::Deserialize)]
+struct Label {
+    file: String,
+    find: String,
+    #[serde(default = "one")]
+    lines: usize,
+    label: String,
+    kind: String,
+    /// Defaults to the set's control (the set directory's name, upper-cased).
+    control: Option<String>,
+}
+
+fn one() -> usize {
+    1
+}
+
+struct Case {
+    file: String,
+    start: usize,
+    end: usize,
+    flaw: bool,
+    kind: String,
+    control: String,
+    language: &'static str,
+    hit: bool,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    tn: usize,
+    unlabelled: usize,
+}
+
+impl Score {
+    fn tpr(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn fpr(&self) -> f64 {
+        ratio(self.fp, self.fp + self.tn)
+    }
+    fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp + self.unlabelled)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn language_of(file: &str) -> &'static str {
+    match file.rsplit('.').next().unwrap_or("") {
+        "py" | "ipynb" => "python",
+        "js" | "jsx" | "mjs" | "cjs" | "ts" | "tsx" => "javascript",
+        "go" => "go",
+        "java" => "java",
+        _ => "text",
+    }
+}
+
+fn load_cases(set: &Path) -> Vec<Case> {
+    let control = set
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_ascii_uppercase();
+    let labels: Vec<Label> =
+        serde_json::from_str(&std::fs::read_to_string(set.join("labels.json")).unwrap()).unwrap();
+    labels
+        .into_iter()
+        .map(|label| {
+            let text = std::fs::read_to_string(set.join(&label.file))
+                .unwrap_or_else(|e| panic!("{}: {e}", label.file));
+            let offsets: Vec<usize> = text.match_indices(&label.find).map(|(i, _)| i).collect();
+            assert_eq!(
+                offsets.len(),
+                1,
+                "{}: `{}` must occur exactly once",
+                label.file,
+                label.find
+            );
+            let start = text[..offsets[0]].matches('\n').count() + 1;
+            Case {
+                language: language_of(&label.file),
+                end: start + label.lines.max(1) - 1,
+                start,
+                flaw: match label.label.as_str() {
+                    "flaw" => true,
+                    "safe" => false,
+                    other => panic!("{}: label `{other}` is neither flaw nor safe", label.file),
+                },
+                kind: label.kind,
+                control: label.control.unwrap_or_else(|| control.clone()),
+                file: label.file,
+                hit: false,
+            }
+        })
+        .collect()
+}
+
+fn scan_set(set: &Path) -> Vec<Finding> {
+    let rules = RuleSet::builtin().unwrap();
+    let options = ScanOptions::new(
+        vec![set.join("cases")],
+        set.to_path_buf(),
+        time::macros::date!(2026 - 01 - 01),
+    );
+    let outcome = scan(&rules, &Policy::default(), &options);
+    outcome.findings
+}
+
+/// Scores one set; returns (per control and language, all cases, unmatched findings).
+fn score_set(set: &Path) -> (BTreeMap<(String, String), Score>, Vec<Case>, Vec<Finding>) {
+    let mut cases = load_cases(set);
+    let controls: Vec<String> = cases.iter().map(|c| c.control.clone()).collect();
+    let mut unlabelled = Vec::new();
+    for finding in scan_set(set) {
+        if !controls.contains(&finding.control) {
+            continue;
+        }
+        let line = finding.location.start_line;
+        let case = cases.iter_mut().find(|c| {
+            c.file == finding.location.path
+                && c.control == finding.control
+                && (c.start..=c.end).contains(&line)
+        });
+        match case {
+            Some(case) => case.hit = true,
+            None => unlabelled.push(finding),
+        }
+    }
+    let mut table: BTreeMap<(String, String), Score> = BTreeMap::new();
+    for case in &cases {
+        let score = table
+            .entry((case.control.clone(), case.language.to_string()))
+            .or_default();
+        match (case.flaw, case.hit) {
+            (true, true) => score.tp += 1,
+            (true, false) => score.fn_ += 1,
+            (false, true) => score.fp += 1,
+            (false, false) => score.tn += 1,
+        }
+    }
+    for finding in &unlabelled {
+        table
+            .entry((
+                finding.control.clone(),
+                language_of(&finding.location.path).to_string(),
+            ))
+            .or_default()
+            .unlabelled += 1;
+    }
+    (table, cases, unlabelled)
+}
+
+fn print_table(name: &str, table: &BTreeMap<(String, String), Score>) -> Score {
+    println!("\n## {name}\n");
+    println!("| control | language | TP | FP | FN | TN | unlabelled | TPR | FPR | precision |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut total = Score::default();
+    for ((control, language), s) in table {
+        println!(
+            "| {control} | {language} | {} | {} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+            s.tp,
+            s.fp,
+            s.fn_,
+            s.tn,
+            s.unlabelled,
+            s.tpr(),
+            s.fpr(),
+            s.precision()
+        );
+        total.tp += s.tp;
+        total.fp += s.fp;
+        total.fn_ += s.fn_;
+        total.tn += s.tn;
+        total.unlabelled += s.unlabelled;
+    }
+    println!(
+        "| **all** | | {} | {} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+        total.tp,
+        total.fp,
+        total.fn_,
+        total.tn,
+        total.unlabelled,
+        total.tpr(),
+        total.fpr(),
+        total.precision()
+    );
+    total
+}
+
+fn sets() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/accuracy");
+    let mut sets: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("labels.json").is_file())
+        .collect();
+    sets.sort();
+    sets
+}
+
+#[test]
+fn secrets_set_meets_the_bar() {
+    let set = sets()
+        .into_iter()
+        .find(|s| s.ends_with("secrets"))
+        .expect("bench/accuracy/secrets exists");
+    let (table, cases, unlabelled) = score_set(&set);
+    let total = print_table("secrets", &table);
+    let misses: Vec<String> = cases
+        .iter()
+        .filter(|c| c.flaw != c.hit)
+        .map(|c| {
+            let what = if c.flaw { "missed" } else { "false positive" };
+            format!("{what}: {}:{} ({})", c.file, c.start, c.kind)
+        })
+        .chain(unlabelled.iter().map(|f| {
+            format!(
+                "unlabelled: {}:{} {}",
+                f.location.path, f.location.start_line, f.rule_id
+            )
+        }))
+        .collect();
+    println!("\n{}", misses.join("\n"));
+    assert!(
+        total.tpr() >= 0.9 && total.precision() >= 0.9,
+        "secrets: recall {:.3}, precision {:.3} (bar: 0.9 each)\n{}",
+        total.tpr(),
+        total.precision(),
+        misses.join("\n")
+    );
+}
