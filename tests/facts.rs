@@ -489,9 +489,9 @@ fn evidence_reaches_every_output_format() {
 
 #[test]
 fn secrets_resolved_from_configuration_are_redacted_in_evidence() {
-    let secret = "hunter2hunter2hunter2-signing";
+    let planted = "hunter2hunter2hunter2-signing";
     let rule = "id: configured-jwt-key\nlanguage: javascript\nrule:\n  pattern: jwt.sign($P, $KEY)\nmessage: JWT key from configuration is weak\nnote: n\nmetadata:\n  severity: high\n  control: SECRETS\n  kind: flaw\n  keywords: [jwt.sign]\n  redact: [KEY]\n  where:\n    - value: KEY\n      matches: '^hunter'\n";
-    let env = format!("JWT_SECRET={secret}\n");
+    let env = format!("JWT_SECRET={planted}\n");
     let dir = tree(&[
         ("rules/r.yml", rule),
         ("src/a.js", "jwt.sign(p, process.env.JWT_SECRET);\n"),

@@ -171,10 +171,10 @@ fn control_characters_never_reach_a_report() {
 
 #[test]
 fn secrets_marked_by_a_rule_are_redacted_in_every_format() {
-    let secret = "s3crQ7zXk2Vb9Lw0Jd4Hf6Tn8Rp1Ym5Cu3A";
+    let planted = "s3crQ7zXk2Vb9Lw0Jd4Hf6Tn8Rp1Ym5Cu3A";
     let rule = "id: literal-jwt-key\nlanguage: javascript\nrule:\n  pattern: jwt.sign($P, $KEY)\n  has:\n    field: arguments\n    has: { kind: string }\nmessage: JWT signed with the literal key $KEY\nnote: a key in source is a key for everyone\nmetadata:\n  severity: high\n  control: SECRETS\n  kind: flaw\n  keywords: [jwt.sign]\n  redact: [KEY]\n";
     let code = format!(
-        "const jwt = require('jsonwebtoken');\nconst t = jwt.sign({{ sub: 1 }}, '{secret}');\n"
+        "const jwt = require('jsonwebtoken');\nconst t = jwt.sign({{ sub: 1 }}, '{planted}');\n"
     );
     let dir = tree(&[("rules/key.yml", rule), ("app.js", &code)]);
     let base = dir.path().join("base.json");
@@ -201,9 +201,9 @@ fn secrets_marked_by_a_rule_are_redacted_in_every_format() {
             run.stdout
         );
         let baseline = std::fs::read_to_string(&base).unwrap();
-        for window in 5..=secret.len() {
-            for start in 0..=secret.len() - window {
-                let piece = &secret[start..start + window];
+        for window in 5..=planted.len() {
+            for start in 0..=planted.len() - window {
+                let piece = &planted[start..start + window];
                 assert!(
                     !run.stdout.contains(piece) && !run.stderr.contains(piece),
                     "{format} leaks `{piece}`"

@@ -67,15 +67,17 @@ fn required_fixtures(rule: &RuleMeta) -> Vec<(String, String)> {
         RuleLanguage::Code(Lang::Go) => vec!["go".into()],
         RuleLanguage::Code(Lang::Java) => vec!["java".into()],
         // Text rules: whatever extensions their `bad.*` fixtures have.
-        RuleLanguage::Text | RuleLanguage::Secret => std::fs::read_dir(fixtures_dir().join(&rule.id))
-            .map(|dir| {
-                dir.filter_map(|e| {
-                    let name = e.ok()?.file_name().to_string_lossy().into_owned();
-                    name.strip_prefix(&format!("{bad}.")).map(str::to_string)
+        RuleLanguage::Text | RuleLanguage::Secret => {
+            std::fs::read_dir(fixtures_dir().join(&rule.id))
+                .map(|dir| {
+                    dir.filter_map(|e| {
+                        let name = e.ok()?.file_name().to_string_lossy().into_owned();
+                        name.strip_prefix(&format!("{bad}.")).map(str::to_string)
+                    })
+                    .collect()
                 })
-                .collect()
-            })
-            .unwrap_or_default(),
+                .unwrap_or_default()
+        }
     };
     assert!(!exts.is_empty(), "{}: no `{bad}.*` fixture", rule.id);
     exts.iter()
@@ -103,7 +105,11 @@ fn every_rule_is_complete() {
             "{id}: built-in rules need prefilter keywords"
         );
         // Detector keywords are token prefixes (`SG.`, `eyJ`): short but specific.
-        let min = if rule.language == RuleLanguage::Secret { 3 } else { 4 };
+        let min = if rule.language == RuleLanguage::Secret {
+            3
+        } else {
+            4
+        };
         assert!(
             rule.keywords.iter().all(|k| k.len() >= min),
             "{id}: keywords must be specific ({min}+ chars)"

@@ -431,9 +431,12 @@ fn string_literal(resolved: &Resolved) -> (bool, Option<&'static str>) {
             let literal = resolved.chain.last().is_some_and(|raw| quoted(raw));
             (literal, literal.then_some("is a string literal"))
         }
-        Value::Config { default: Some(_), .. } => {
-            (true, Some("falls back to a string literal when the setting is absent"))
-        }
+        Value::Config {
+            default: Some(_), ..
+        } => (
+            true,
+            Some("falls back to a string literal when the setting is absent"),
+        ),
         _ => (false, None),
     }
 }

@@ -14,8 +14,8 @@ mod walk;
 
 use crate::facts::{ConfigValue, Dependency, Facts};
 use crate::finding::{
-    fingerprint, redact_secret, redact_secret_fully, strip_control_chars, Diagnostic, DiagnosticLevel, Evidence,
-    Finding, Level, RuleKind, Severity, SECRET_PREFIX_CHARS,
+    fingerprint, redact_secret, redact_secret_fully, strip_control_chars, Diagnostic,
+    DiagnosticLevel, Evidence, Finding, Level, RuleKind, Severity, SECRET_PREFIX_CHARS,
 };
 use crate::policy::{Policy, RuleLevel};
 use engine::{Engine, RawMatch};
@@ -380,9 +380,11 @@ fn scan_text(
         let specific: Vec<(usize, usize)> = matches
             .iter()
             .filter(|m| rules.meta_of(m.rule).control == "SECRETS")
-            .chain(found.iter().filter(|m| {
-                !rules.detector_of(m.rule).is_some_and(|d| d.generic)
-            }))
+            .chain(
+                found
+                    .iter()
+                    .filter(|m| !rules.detector_of(m.rule).is_some_and(|d| d.generic)),
+            )
             .map(|m| (m.start_line, m.end_line))
             .collect();
         matches.extend(found.into_iter().filter(|m| {
@@ -401,7 +403,16 @@ fn scan_text(
     if !options.show_controls {
         matches.retain(|m| rules.meta_of(m.rule).kind != RuleKind::Control);
     }
-    let suppressions = suppress::parse_suppressions(text);
+    // A suppression concerns this file only if a rule it names can match here: a
+    // Python example quoted in a Rust test is not a suppression of that test.
+    let mut suppressions = suppress::parse_suppressions(text);
+    suppressions.retain(|s| {
+        s.rules.iter().any(|id| {
+            rules
+                .get(id)
+                .is_none_or(|meta| rule_applies(rules, meta, lang, rel))
+        })
+    });
     let mut used = vec![false; suppressions.len()];
     let mut occurrences: HashMap<(String, String), usize> = HashMap::new();
     for raw in matches {
@@ -461,6 +472,18 @@ fn scan_text(
         }
     }
     result
+}
+
+/// Whether a rule can match the file at `rel` (of grammar `lang`).
+fn rule_applies(rules: &RuleSet, meta: &RuleMeta, lang: Option<Lang>, rel: &str) -> bool {
+    match meta.language {
+        rules::RuleLanguage::Code(target) => lang.is_some_and(|l| l.family() == target.family()),
+        rules::RuleLanguage::Text => rules
+            .text_rules
+            .iter()
+            .any(|r| r.meta.id == meta.id && r.files.is_match(rel)),
+        rules::RuleLanguage::Secret => true,
+    }
 }
 
 /// Builds a finding: redacts secrets first, so no writer can leak one.

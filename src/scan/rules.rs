@@ -279,9 +279,16 @@ impl RuleSet {
         let path = origin.path().to_string();
         let generic: Vec<serde_json::Value> = ast_grep_config::from_multiple(text)
             .map_err(|e| invalid(&path, format!("not valid YAML: {e}")))?;
-        match (generic.len(), generic.first().and_then(|d| d.get("language")).and_then(|l| l.as_str())) {
+        match (
+            generic.len(),
+            generic
+                .first()
+                .and_then(|d| d.get("language"))
+                .and_then(|l| l.as_str()),
+        ) {
             (1, Some("text")) => {
-                return self.add_text_rule(generic.into_iter().next().expect("one document"), origin)
+                return self
+                    .add_text_rule(generic.into_iter().next().expect("one document"), origin)
             }
             (1, Some("secret")) => {
                 return self.add_detector(generic.into_iter().next().expect("one document"), origin)

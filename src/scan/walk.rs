@@ -362,7 +362,9 @@ pub(crate) fn decode_source(
         let note = Diagnostic::new(
             DiagnosticLevel::Warning,
             Some(rel.to_string()),
-            format!("not parsed: minified or generated (a line is over {MINIFIED_LINE_BYTES} bytes)"),
+            format!(
+                "not parsed: minified or generated (a line is over {MINIFIED_LINE_BYTES} bytes)"
+            ),
         );
         return Err((note, bytes));
     }
