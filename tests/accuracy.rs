@@ -7,6 +7,9 @@
 //! outside every case are counted as unlabelled and lower the precision
 //! (TP / all findings of the control). Run with `-- --nocapture` to see the tables.
 
+// The scorer's job is to print its tables (`-- --nocapture`).
+#![allow(clippy::print_stdout)]
+
 use authgate::finding::Finding;
 use authgate::policy::Policy;
 use authgate::scan::rules::RuleSet;
@@ -131,8 +134,11 @@ fn scan_set(set: &Path) -> Vec<Finding> {
     outcome.findings
 }
 
-/// Scores one set; returns (per control and language, all cases, unmatched findings).
-fn score_set(set: &Path) -> (BTreeMap<(String, String), Score>, Vec<Case>, Vec<Finding>) {
+/// Scores per (control, language).
+type Table = BTreeMap<(String, String), Score>;
+
+/// Scores one set; returns the table, all cases, and the findings on no case.
+fn score_set(set: &Path) -> (Table, Vec<Case>, Vec<Finding>) {
     let mut cases = load_cases(set);
     let controls: Vec<String> = cases.iter().map(|c| c.control.clone()).collect();
     let mut unlabelled = Vec::new();
@@ -151,7 +157,7 @@ fn score_set(set: &Path) -> (BTreeMap<(String, String), Score>, Vec<Case>, Vec<F
             None => unlabelled.push(finding),
         }
     }
-    let mut table: BTreeMap<(String, String), Score> = BTreeMap::new();
+    let mut table = Table::new();
     for case in &cases {
         let score = table
             .entry((case.control.clone(), case.language.to_string()))
@@ -175,7 +181,7 @@ fn score_set(set: &Path) -> (BTreeMap<(String, String), Score>, Vec<Case>, Vec<F
     (table, cases, unlabelled)
 }
 
-fn print_table(name: &str, table: &BTreeMap<(String, String), Score>) -> Score {
+fn print_table(name: &str, table: &Table) -> Score {
     println!("\n## {name}\n");
     println!("| control | language | TP | FP | FN | TN | unlabelled | TPR | FPR | precision |");
     println!("|---|---|---|---|---|---|---|---|---|---|");
