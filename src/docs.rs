@@ -176,6 +176,9 @@ pub fn generate(rules: &RuleSet) -> Vec<(String, String)> {
     for rule in rules.metas.values() {
         files.push((format!("{}.md", rule.id), rule_markdown(rule)));
     }
+    for rule in crate::scan::libs::library_rules() {
+        files.push((format!("{}.md", rule.id), rule_markdown(rule)));
+    }
     files
 }
 

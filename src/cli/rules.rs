@@ -86,11 +86,13 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
         }
         RulesAction::Explain { id } => match rules.get(&id) {
             Some(rule) => write!(out, "{}", docs::rule_markdown(rule))?,
-            None if id == crate::scan::INVALID_SUPPRESSION_ID => write!(
-                out,
-                "{}",
-                docs::rule_markdown(crate::scan::invalid_suppression_rule())
-            )?,
+            None if crate::scan::internal_rules().iter().any(|r| r.id == id) => {
+                let rule = crate::scan::internal_rules()
+                    .into_iter()
+                    .find(|r| r.id == id)
+                    .expect("checked above");
+                write!(out, "{}", docs::rule_markdown(rule))?
+            }
             None => {
                 let close: Vec<&String> = rules
                     .metas

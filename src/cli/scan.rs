@@ -50,6 +50,16 @@ pub struct ScanArgs {
     #[arg(long = "rules", value_name = "DIR")]
     pub rule_dirs: Vec<PathBuf>,
 
+    /// Load OSV advisory records (*.json, e.g. an offline export of osv.dev or the GitHub
+    /// advisory database) from DIR, in addition to the built-in list; repeatable.
+    #[arg(long = "advisories", value_name = "DIR")]
+    pub advisory_dirs: Vec<PathBuf>,
+
+    /// Load secret detectors from a gitleaks configuration (TOML) in addition to the
+    /// built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub secrets_config: Option<PathBuf>,
+
     /// Skip paths matching GLOB (relative to the scan root); repeatable.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
@@ -106,7 +116,10 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         anyhow::bail!("path does not exist: {}", missing.join(", "));
     }
     let policy = load_policy(args.config.as_deref())?;
-    let rules = load_rules(&policy, &args.rule_dirs)?;
+    let mut rules = load_rules(&policy, &args.rule_dirs)?;
+    if let Some(path) = &args.secrets_config {
+        crate::scan::gitleaks::load(&mut rules, path).map_err(anyhow::Error::msg)?;
+    }
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let root = scan_root(&cwd, &args.paths);
     let today = time::OffsetDateTime::now_utc().date();
@@ -119,6 +132,14 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     options.use_prefilter = !args.no_prefilter;
     options.collect_facts = !args.no_facts;
     options.show_controls = args.show_controls;
+    let mut advisory_notes = Vec::new();
+    if !args.advisory_dirs.is_empty() {
+        let mut data = crate::scan::libs::LibraryData::builtin().clone();
+        for dir in &args.advisory_dirs {
+            advisory_notes.extend(data.add_osv_dir(dir).map_err(anyhow::Error::msg)?);
+        }
+        options.library_data = std::sync::Arc::new(data);
+    }
 
     let baseline = args
         .baseline
@@ -127,6 +148,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         .transpose()
         .map_err(anyhow::Error::msg)?;
     let mut outcome = scan(&rules, &policy, &options);
+    outcome.diagnostics.extend(advisory_notes);
     if let Some(path) = &args.write_baseline {
         Baseline::from_findings(&outcome.findings)
             .write(path)

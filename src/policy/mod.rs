@@ -6,6 +6,7 @@ mod duration;
 
 pub use duration::parse_duration;
 
+use crate::facts::Ecosystem;
 use crate::finding::{is_control, Diagnostic, DiagnosticLevel, Finding};
 use crate::scan::rules::RuleSet;
 use crate::scan::suppress::{exception_defect, parse_date};
@@ -55,6 +56,26 @@ struct RawPolicy {
     passwords: RawPasswords,
     #[serde(default)]
     waivers: Vec<Spanned<RawWaiver>>,
+    #[serde(default)]
+    libraries: RawLibraries,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLibraries {
+    /// Approved auth libraries (`name` or `ecosystem:name`); when set, others are findings.
+    #[serde(default)]
+    allow: Vec<Spanned<String>>,
+    #[serde(default)]
+    ban: Vec<Spanned<RawBan>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBan {
+    name: Spanned<String>,
+    ecosystem: Option<Spanned<String>>,
+    reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -122,6 +143,29 @@ impl Waiver {
     }
 }
 
+/// A library the policy names: `name` alone matches it in every ecosystem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryRef {
+    pub ecosystem: Option<Ecosystem>,
+    pub name: String,
+    /// 1-based line in the policy file.
+    pub line: usize,
+}
+
+impl LibraryRef {
+    pub fn matches(&self, ecosystem: Ecosystem, name: &str) -> bool {
+        self.ecosystem.is_none_or(|e| e == ecosystem)
+            && ecosystem.normalize_name(&self.name) == ecosystem.normalize_name(name)
+    }
+}
+
+/// A banned library and why.
+#[derive(Debug, Clone)]
+pub struct Ban {
+    pub library: LibraryRef,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct LevelSetting {
     pub level: RuleLevel,
@@ -147,6 +191,9 @@ pub struct Policy {
     pub min_scrypt_cost: u64,
     pub min_argon2_memory_kib: u64,
     pub min_argon2_iterations: u64,
+    /// `[libraries] allow`: when non-empty, auth libraries not listed are findings.
+    pub allowed_libraries: Vec<LibraryRef>,
+    pub banned_libraries: Vec<Ban>,
 }
 
 impl Default for Policy {
@@ -166,6 +213,8 @@ impl Default for Policy {
             min_scrypt_cost: 1 << 17,
             min_argon2_memory_kib: 19_456,
             min_argon2_iterations: 2,
+            allowed_libraries: vec![],
+            banned_libraries: vec![],
         }
     }
 }
@@ -263,6 +312,58 @@ impl Policy {
             }
         }
 
+        for entry in &raw.libraries.allow {
+            let (ecosystem, name) = split_library(entry.get_ref());
+            if name.trim().is_empty() {
+                return Err(at(
+                    entry.span(),
+                    "`libraries.allow`: empty library name".to_string(),
+                ));
+            }
+            policy.allowed_libraries.push(LibraryRef {
+                ecosystem,
+                name,
+                line: line_col(text, entry.span().start).0,
+            });
+        }
+        for spanned in &raw.libraries.ban {
+            let ban = spanned.get_ref();
+            let line = line_col(text, spanned.span().start).0;
+            let (mut ecosystem, name) = split_library(ban.name.get_ref());
+            if let Some(eco) = &ban.ecosystem {
+                ecosystem = Some(parse_ecosystem(eco.get_ref()).ok_or_else(|| {
+                    at(
+                        eco.span(),
+                        format!(
+                            "`libraries.ban.ecosystem`: `{}` is not one of npm, pypi, go, cargo, maven",
+                            eco.get_ref()
+                        ),
+                    )
+                })?);
+            }
+            let reason = ban
+                .reason
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .ok_or_else(|| {
+                    at(
+                        spanned.span(),
+                        "`libraries.ban`: every ban needs a `reason` (what to use instead, and why)"
+                            .to_string(),
+                    )
+                })?
+                .to_string();
+            policy.banned_libraries.push(Ban {
+                library: LibraryRef {
+                    ecosystem,
+                    name,
+                    line,
+                },
+                reason,
+            });
+        }
+
         for spanned in raw.waivers {
             let line = line_col(text, spanned.span().start).0;
             let raw_waiver = spanned.into_inner();
@@ -285,7 +386,7 @@ impl Policy {
         for (id, line, table) in named {
             let known = rules.get(id).is_some()
                 || (table == "rules" && is_control(id))
-                || id == crate::scan::INVALID_SUPPRESSION_ID;
+                || crate::scan::internal_rules().iter().any(|r| r.id == id);
             if !known {
                 return Err(PolicyError {
                     path: self.path.clone().unwrap_or_default(),
@@ -413,6 +514,28 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+fn parse_ecosystem(text: &str) -> Option<Ecosystem> {
+    match text.to_ascii_lowercase().as_str() {
+        "npm" => Some(Ecosystem::Npm),
+        "pypi" => Some(Ecosystem::PyPI),
+        "go" => Some(Ecosystem::Go),
+        "cargo" | "crates.io" => Some(Ecosystem::Cargo),
+        "maven" => Some(Ecosystem::Maven),
+        _ => None,
+    }
+}
+
+/// `npm:jsonwebtoken` -> (npm, jsonwebtoken); a name without a known ecosystem prefix
+/// (including Maven's `group:artifact`) applies to every ecosystem.
+fn split_library(text: &str) -> (Option<Ecosystem>, String) {
+    match text.split_once(':') {
+        Some((prefix, rest)) if parse_ecosystem(prefix).is_some() => {
+            (parse_ecosystem(prefix), rest.trim().to_string())
+        }
+        _ => (None, text.trim().to_string()),
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 pub mod baseline;
 pub mod conditions;
 pub mod engine;
+pub mod gitleaks;
 pub mod lang;
+pub mod libs;
 pub mod quantity;
 pub mod resolve;
 pub mod rules;
@@ -47,6 +49,13 @@ pub fn invalid_suppression_rule() -> &'static Arc<RuleMeta> {
     })
 }
 
+/// Rules implemented in Rust rather than YAML: suppression governance and LIBS.
+pub fn internal_rules() -> Vec<&'static Arc<RuleMeta>> {
+    std::iter::once(invalid_suppression_rule())
+        .chain(libs::library_rules())
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
     pub paths: Vec<PathBuf>,
@@ -63,6 +72,8 @@ pub struct ScanOptions {
     pub show_controls: bool,
     /// The date suppressions and waivers are judged against (injectable for tests).
     pub today: Date,
+    /// The auth-library catalogue and advisories (built-in, plus `--advisories`).
+    pub library_data: Arc<libs::LibraryData>,
 }
 
 impl ScanOptions {
@@ -79,6 +90,7 @@ impl ScanOptions {
             collect_facts: true,
             show_controls: false,
             today,
+            library_data: Arc::new(libs::LibraryData::builtin().clone()),
         }
     }
 }
@@ -191,6 +203,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     outcome.facts.finish();
     outcome.stats.config_values = outcome.facts.config_len();
     outcome.stats.dependencies = outcome.facts.dependencies().len();
+    let library_findings = libs::check(&outcome.facts, policy, &options.library_data);
     let context = conditions::Context {
         facts: &outcome.facts,
         policy,
@@ -233,6 +246,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
             outcome.findings.push(finding);
         }
     }
+    outcome.findings.extend(library_findings);
     apply_policy(policy, options.today, &mut outcome);
     outcome
         .findings
@@ -245,6 +259,11 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         .any(|f| f.rule_id == INVALID_SUPPRESSION_ID)
     {
         outcome.rules.push(invalid_suppression_rule().clone());
+    }
+    for rule in libs::library_rules() {
+        if outcome.findings.iter().any(|f| f.rule_id == rule.id) {
+            outcome.rules.push(rule.clone());
+        }
     }
     outcome
 }

@@ -442,6 +442,16 @@ impl RuleSet {
             let field = e.path().to_string();
             invalid(&path, format!("field `{field}`: {}", e.inner()))
         })?;
+        self.add_detector_spec(spec, origin)
+    }
+
+    /// Adds a detector built elsewhere (a gitleaks rule).
+    pub(crate) fn add_detector_spec(
+        &mut self,
+        spec: DetectorSpec,
+        origin: RuleOrigin,
+    ) -> Result<(), RuleLoadError> {
+        let path = origin.path().to_string();
         if spec.severity.as_deref() == Some("off") {
             return Ok(());
         }
@@ -667,6 +677,15 @@ pub fn is_kebab_case(id: &str) -> bool {
                 && w.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
+}
+
+/// The embedded `rules/libraries.yml` and `rules/advisories/*.yml`: (path, text).
+pub fn library_data_files() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    collect_embedded(&BUILTIN_RULES, &mut files);
+    files.retain(|(path, _)| is_library_data(path));
+    files.sort();
+    files
 }
 
 /// `rules/libraries.yml` and `rules/advisories/`: read by the library check.

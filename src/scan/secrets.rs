@@ -16,7 +16,7 @@ use serde::Deserialize;
 use std::sync::Arc;
 
 /// The YAML form of a detector (`language: secret`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct DetectorSpec {
     pub id: String,
@@ -28,6 +28,16 @@ pub(crate) struct DetectorSpec {
     pub severity: Option<String>,
     /// The pattern; the named group `secret` is the credential (else the whole match).
     pub regex: String,
+    /// A numbered group holding the credential, for patterns without a `secret` group.
+    pub secret_group: Option<usize>,
+    /// A regex the file's relative path must match.
+    pub path: Option<String>,
+    /// Matches whose whole line matches any of these are not reported.
+    #[serde(default)]
+    pub allow_line: Vec<String>,
+    /// Files whose relative path matches any of these are not read.
+    #[serde(default)]
+    pub allow_paths: Vec<String>,
     /// Minimum Shannon entropy (bits per byte) of the secret.
     #[serde(default)]
     pub entropy: f64,
@@ -68,9 +78,13 @@ pub struct Detector {
     pub entropy: f64,
     allow: Vec<Regex>,
     allow_match: Vec<Regex>,
+    allow_line: Vec<Regex>,
     stopwords: Vec<String>,
     test_keys: Vec<Regex>,
     files: Option<globset::GlobSet>,
+    path: Option<Regex>,
+    allow_paths: Vec<Regex>,
+    secret_group: Option<usize>,
     pub generic: bool,
     validate: Option<Validation>,
 }
@@ -104,6 +118,15 @@ impl Detector {
             entropy: spec.entropy,
             allow: list("allow", &spec.allow)?,
             allow_match: list("allow-match", &spec.allow_match)?,
+            allow_line: list("allow-line", &spec.allow_line)?,
+            path: spec
+                .path
+                .as_deref()
+                .map(compile_regex)
+                .transpose()
+                .map_err(|e| format!("field `path`: {e}"))?,
+            allow_paths: list("allow-paths", &spec.allow_paths)?,
+            secret_group: spec.secret_group,
             stopwords: spec.stopwords.iter().map(|s| s.to_lowercase()).collect(),
             test_keys: list("test-keys", &spec.test_keys)?,
             files,
@@ -114,6 +137,11 @@ impl Detector {
 
     fn reads(&self, rel: &str) -> bool {
         self.files.as_ref().is_none_or(|f| f.is_match(rel))
+            && self
+                .path
+                .as_ref()
+                .is_none_or(|p| p.is_match(rel.as_bytes()))
+            && !self.allow_paths.iter().any(|p| p.is_match(rel.as_bytes()))
     }
 
     /// Why a candidate is not a secret, if it is not.
@@ -263,7 +291,8 @@ impl<'d> SecretScanner<'d> {
             let group = detector
                 .regex
                 .capture_names()
-                .position(|n| n == Some("secret"));
+                .position(|n| n == Some("secret"))
+                .or(detector.secret_group);
             for caps in detector.regex.captures_iter(text) {
                 let whole = caps.get(0).expect("group 0 always matches");
                 let secret = group.and_then(|g| caps.get(g)).unwrap_or(whole);
@@ -278,6 +307,16 @@ impl<'d> SecretScanner<'d> {
                 let value = &text[secret_start..secret_end];
                 if detector.rejects(whole.as_bytes(), value) {
                     continue;
+                }
+                if !detector.allow_line.is_empty() {
+                    let line_start =
+                        memchr::memrchr(b'\n', &text[..whole.start()]).map_or(0, |i| i + 1);
+                    let line_end = memchr::memchr(b'\n', &text[whole.end()..])
+                        .map_or(text.len(), |i| whole.end() + i);
+                    let line = &text[line_start..line_end];
+                    if detector.allow_line.iter().any(|r| r.is_match(line)) {
+                        continue;
+                    }
                 }
                 let test_key = detector.test_keys.iter().any(|r| r.is_match(value));
                 found.push(SecretMatch {
