@@ -272,7 +272,7 @@ pub struct Context<'a> {
 pub fn evaluate(
     conditions: &[Condition],
     bindings: &[(String, Resolved)],
-    lang: Lang,
+    lang: Option<Lang>,
     context: &Context<'_>,
 ) -> Option<Vec<Evidence>> {
     let mut evidence = Vec::new();
@@ -373,8 +373,11 @@ pub fn evaluate(
                 let Some(resolved) = binding(bindings, var) else {
                     continue;
                 };
-                let source = request_source(lang);
-                let origin = resolved.chain.iter().find(|expr| source.is_match(expr));
+                // Text rules have no grammar, hence no request data.
+                let origin = lang.and_then(|lang| {
+                    let source = request_source(lang);
+                    resolved.chain.iter().find(|expr| source.is_match(expr))
+                });
                 if origin.is_some() != *expected {
                     return None;
                 }
@@ -619,7 +622,7 @@ mod tests {
                 key: "security.hash".into(),
                 default: None,
             }),
-            Lang::Java,
+            Some(Lang::Java),
             &context,
         )
         .unwrap();
@@ -632,12 +635,12 @@ mod tests {
                 key: "other".into(),
                 default: None
             }),
-            Lang::Java,
+            Some(Lang::Java),
             &context
         )
         .is_none());
         // A condition on a variable the match did not bind does not apply.
-        assert!(evaluate(&conditions, &[], Lang::Java, &context).is_some());
+        assert!(evaluate(&conditions, &[], Some(Lang::Java), &context).is_some());
         // Unknown key with a default in code: the default decides.
         assert!(evaluate(
             &conditions,
@@ -645,14 +648,14 @@ mod tests {
                 key: "other".into(),
                 default: Some("md5".into())
             }),
-            Lang::Java,
+            Some(Lang::Java),
             &context
         )
         .is_some());
         assert!(evaluate(
             &conditions,
             &bound(Value::Literal("SHA-512".into())),
-            Lang::Java,
+            Some(Lang::Java),
             &context
         )
         .is_none());
@@ -681,7 +684,7 @@ mod tests {
             evaluate(
                 &parse_conditions(json!([spec])).unwrap(),
                 &[],
-                Lang::Python,
+                Some(Lang::Python),
                 &context,
             )
         };
@@ -733,7 +736,7 @@ mod tests {
         let ev = evaluate(
             &ttl,
             &bound("'30d'", Value::Literal("30d".into())),
-            Lang::JavaScript,
+            Some(Lang::JavaScript),
             &context,
         )
         .unwrap();
@@ -744,14 +747,14 @@ mod tests {
         assert!(evaluate(
             &ttl,
             &bound("'15m'", Value::Literal("15m".into())),
-            Lang::JavaScript,
+            Some(Lang::JavaScript),
             &context
         )
         .is_none());
         assert!(evaluate(
             &ttl,
             &bound("3600", Value::Literal("3600".into())),
-            Lang::JavaScript,
+            Some(Lang::JavaScript),
             &context
         )
         .is_none());
@@ -759,7 +762,7 @@ mod tests {
             evaluate(
                 &ttl,
                 &bound("'7200'", Value::Literal("7200".into())),
-                Lang::JavaScript,
+                Some(Lang::JavaScript),
                 &context
             )
             .is_none(),
@@ -769,7 +772,7 @@ mod tests {
             evaluate(
                 &ttl,
                 &bound("7200", Value::Literal("7200".into())),
-                Lang::JavaScript,
+                Some(Lang::JavaScript),
                 &context
             )
             .is_some(),
@@ -787,8 +790,8 @@ mod tests {
                 },
             )]
         };
-        assert!(evaluate(&cost, &rounds("8"), Lang::Python, &context).is_some());
-        assert!(evaluate(&cost, &rounds("12"), Lang::Python, &context).is_none());
+        assert!(evaluate(&cost, &rounds("8"), Some(Lang::Python), &context).is_some());
+        assert!(evaluate(&cost, &rounds("12"), Some(Lang::Python), &context).is_none());
         assert!(parse_conditions(json!([{ "policy": "max-lifetime", "value": "X" }])).is_err());
         assert!(parse_conditions(
             json!([{ "policy": "min-bcrypt-cost", "value": "X", "unit": "seconds" }])
@@ -806,9 +809,9 @@ mod tests {
         let context = context(&facts, &policy, &hits);
         let absent =
             parse_conditions(json!([{ "project": { "absent": "csrf-middleware" } }])).unwrap();
-        assert!(evaluate(&absent, &[], Lang::Python, &context).is_none());
+        assert!(evaluate(&absent, &[], Some(Lang::Python), &context).is_none());
         let present =
             parse_conditions(json!([{ "project": { "present": "csrf-middleware" } }])).unwrap();
-        assert!(evaluate(&present, &[], Lang::Python, &context).is_some());
+        assert!(evaluate(&present, &[], Some(Lang::Python), &context).is_some());
     }
 }

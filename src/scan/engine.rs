@@ -298,9 +298,20 @@ pub fn match_text_rules(
                 .filter_map(|group| found.name(group).map(|m| m.as_str().to_string()))
                 .filter(|s| !s.is_empty())
                 .collect();
+            // Named groups the rule's conditions read, as literal values.
+            let bindings = rule
+                .meta
+                .conditions
+                .iter()
+                .filter_map(|c| c.var())
+                .filter_map(|var| {
+                    let text = found.name(var)?.as_str().to_string();
+                    Some((var.to_string(), Resolved::literal(&text)))
+                })
+                .collect();
             out.push(RawMatch {
                 rule: rules.compiled.len() + i,
-                bindings: vec![],
+                bindings,
                 start_line,
                 start_column,
                 end_line,

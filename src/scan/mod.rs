@@ -128,7 +128,8 @@ pub struct ScanOutcome {
 pub(crate) struct Pending {
     pub finding: Finding,
     pub rule: usize,
-    pub lang: Lang,
+    /// `None` for text rules.
+    pub lang: Option<Lang>,
     pub bindings: Vec<(String, resolve::Resolved)>,
 }
 
@@ -432,6 +433,7 @@ fn scan_text(
                 .is_none_or(|meta| rule_applies(rules, meta, lang, rel))
         })
     });
+    let secrets = file_secrets(rules, &matches);
     let mut used = vec![false; suppressions.len()];
     let mut occurrences: HashMap<(String, String), usize> = HashMap::new();
     for raw in matches {
@@ -446,16 +448,20 @@ fn scan_text(
             continue;
         }
         let (compiled, bindings) = (raw.rule, raw.bindings.clone());
-        let finding = build_finding(meta, rel, text, raw, &mut occurrences);
-        // Only grammar rules carry conditions (text rules are refused with them).
-        match lang {
-            Some(lang) if !meta.conditions.is_empty() => result.pending.push(Pending {
+        let finding = build_finding(meta, rel, text, raw, &secrets, &mut occurrences);
+        if meta.conditions.is_empty() {
+            result.findings.push(finding);
+        } else {
+            result.pending.push(Pending {
                 finding,
                 rule: compiled,
-                lang,
+                lang: if rules.detector_of(compiled).is_some() || compiled >= rules.compiled.len() {
+                    None
+                } else {
+                    lang
+                },
                 bindings,
-            }),
-            _ => result.findings.push(finding),
+            });
         }
     }
     for (idx, suppression) in suppressions.iter().enumerate() {
@@ -506,11 +512,66 @@ fn rule_applies(rules: &RuleSet, meta: &RuleMeta, lang: Option<Lang>, rel: &str)
 }
 
 /// Builds a finding: redacts secrets first, so no writer can leak one.
+/// A secret some rule found in a file: masked in every finding of that file, since a
+/// snippet or code frame of one rule can show the secret another rule found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileSecret {
+    value: String,
+    hide_prefix: bool,
+}
+
+/// Every secret the file's matches hold: metavariables and detector groups marked as
+/// secret, and the literal values their conditions resolved them to.
+fn file_secrets(rules: &RuleSet, matches: &[RawMatch]) -> Vec<FileSecret> {
+    let mut secrets: Vec<FileSecret> = Vec::new();
+    for raw in matches {
+        let meta = rules.meta_of(raw.rule);
+        let resolved = raw
+            .bindings
+            .iter()
+            .filter(|(var, _)| meta.redact.contains(var))
+            .filter_map(|(_, r)| match &r.value {
+                resolve::Value::Literal(v) => Some(v.clone()),
+                resolve::Value::Config { default, .. } => default.clone(),
+                resolve::Value::Expression(_) => None,
+            });
+        for value in raw.secrets.iter().cloned().chain(resolved) {
+            if value.trim().is_empty() || secrets.iter().any(|s| s.value == value) {
+                continue;
+            }
+            secrets.push(FileSecret {
+                value,
+                hide_prefix: raw.hide_prefix,
+            });
+        }
+    }
+    // Longest first, so a secret containing another is masked whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.value.len()));
+    secrets
+}
+
+/// Replaces `secret` in `text`. Short values (`"dev"`) are replaced only between quotes,
+/// so a key that is also an ordinary word does not mangle the rest of the line.
+fn mask(text: &str, secret: &str, shown: &str) -> String {
+    if secret.len() >= 8 {
+        return text.replace(secret, shown);
+    }
+    let mut out = text.to_string();
+    for quote in ['"', '\'', '`'] {
+        out = out.replace(
+            &format!("{quote}{secret}{quote}"),
+            &format!("{quote}{shown}{quote}"),
+        );
+    }
+    out
+}
+
 fn build_finding(
     meta: &RuleMeta,
     rel: &str,
     text: &str,
     raw: RawMatch,
+    secrets: &[FileSecret],
     occurrences: &mut HashMap<(String, String), usize>,
 ) -> Finding {
     let mut snippet = raw.text;
@@ -523,19 +584,20 @@ fn build_finding(
         .take(last + 1 - raw.start_line)
         .map(str::to_string)
         .collect();
-    for secret in &raw.secrets {
-        let shown = if raw.hide_prefix {
-            redact_secret_fully(secret)
+    for secret in secrets {
+        let shown = if secret.hide_prefix {
+            redact_secret_fully(&secret.value)
         } else {
-            redact_secret(secret)
+            redact_secret(&secret.value)
         };
-        snippet = snippet.replace(secret.as_str(), &shown);
-        message = message.replace(secret.as_str(), &shown);
-        masked = masked.replace(secret.as_str(), "<secret>");
+        snippet = mask(&snippet, &secret.value, &shown);
+        message = mask(&message, &secret.value, &shown);
+        masked = mask(&masked, &secret.value, "<secret>");
         for line in &mut frame {
-            *line = line.replace(secret.as_str(), &shown);
+            *line = mask(line, &secret.value, &shown);
             // A secret spanning lines (a PEM key) is masked piece by piece.
             for piece in secret
+                .value
                 .lines()
                 .map(str::trim)
                 .filter(|p| p.len() > SECRET_PREFIX_CHARS)

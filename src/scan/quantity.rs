@@ -33,7 +33,13 @@ pub fn duration_secs(value: &str, is_string: bool, unit: DurationUnit) -> Option
     if let Some(secs) = timedelta(value).or_else(|| java_duration(value)) {
         return Some(secs);
     }
-    let (number, has_time_constant) = product(value)?;
+    if let Some(secs) = iso8601(value) {
+        return Some(secs);
+    }
+    let Some((number, has_time_constant)) = product(value) else {
+        // Configuration files write durations unquoted: `30d`, `15m`.
+        return ms_format(value, unit);
+    };
     if has_time_constant {
         return Some(number);
     }
@@ -120,6 +126,28 @@ fn ms_format(value: &str, unit: DurationUnit) -> Option<f64> {
         },
     };
     Some(n * factor)
+}
+
+/// ISO-8601 durations as Spring and Java write them: `PT15M`, `P30D`, `P1DT12H`.
+fn iso8601(value: &str) -> Option<f64> {
+    static FORMAT: OnceLock<Regex> = OnceLock::new();
+    let format = FORMAT.get_or_init(|| {
+        Regex::new(
+            r"(?i)^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$",
+        )
+        .expect("valid pattern")
+    });
+    let captures = format.captures(value)?;
+    if value.len() <= 2 {
+        return None;
+    }
+    let part = |i: usize, factor: f64| -> f64 {
+        captures
+            .get(i)
+            .and_then(|m| m.as_str().parse::<f64>().ok())
+            .map_or(0.0, |n| n * factor)
+    };
+    Some(part(1, 604_800.0) + part(2, 86_400.0) + part(3, 3600.0) + part(4, 60.0) + part(5, 1.0))
 }
 
 fn timedelta(value: &str) -> Option<f64> {

@@ -58,6 +58,18 @@ pub struct Resolved {
     pub steps: Vec<Step>,
 }
 
+impl Resolved {
+    /// A value read from text (a regex group): the text itself, unquoted.
+    pub fn literal(text: &str) -> Resolved {
+        let trimmed = text.trim();
+        Resolved {
+            value: Value::Literal(crate::facts::unquote_literal(trimmed).to_string()),
+            chain: vec![trimmed.to_string()],
+            steps: vec![],
+        }
+    }
+}
+
 /// Resolves `node` as far as the rules above allow.
 pub fn resolve(node: &AstNode<'_>, lang: Lang) -> Resolved {
     let mut resolved = Resolved {

@@ -381,10 +381,15 @@ impl RuleSet {
         };
         let mut meta = build_meta(common, RuleLanguage::Text, &path, origin)?;
         meta.pattern = Some(spec.regex.clone());
-        if !meta.conditions.is_empty() {
+        // Conditions read the regex's named groups; request data means nothing here.
+        if meta
+            .conditions
+            .iter()
+            .any(|c| matches!(c, Condition::FromRequest { .. } | Condition::Literal { .. }))
+        {
             return Err(invalid(
                 &path,
-                "field `metadata.where`: text rules take no conditions",
+                "field `metadata.where`: text rules take `matches`, `not-matches`, `policy`, `project` and `dependency` conditions only",
             ));
         }
         if self.metas.contains_key(&meta.id) {
@@ -414,6 +419,18 @@ impl RuleSet {
             .size_limit(1 << 22)
             .build()
             .map_err(|e| invalid(&path, format!("field `regex`: {e}")))?;
+        let groups: Vec<&str> = regex.capture_names().flatten().collect();
+        if let Some(var) = meta
+            .conditions
+            .iter()
+            .filter_map(Condition::var)
+            .find(|v| !groups.contains(v))
+        {
+            return Err(invalid(
+                &path,
+                format!("field `metadata.where`: `{var}` is not a named group `(?P<{var}>…)` of the regex"),
+            ));
+        }
         let keywords = (!meta.keywords.is_empty()).then(|| {
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
@@ -840,7 +857,14 @@ metadata:
                     "  keywords: [drop]\n",
                     "  keywords: [drop]\n  where: [{value: X, matches: y}]\n",
                 ),
-                "text rules take no conditions",
+                "`X` is not a named group",
+            ),
+            (
+                TEXT.replace(
+                    "  keywords: [drop]\n",
+                    "  keywords: [drop]\n  where: [{value: X, from-request: true}]\n",
+                ),
+                "text rules take `matches`",
             ),
         ];
         for (yaml, expected) in cases {
