@@ -229,6 +229,25 @@ pub struct Finding {
     /// The source lines the finding spans (at most five, redacted), for code frames.
     #[serde(skip)]
     pub frame: Vec<String>,
+    /// Where git history shows the secret entered the repository (`scan --history`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<History>,
+    /// SHA-256 of the secret a detector found (never the secret), to match a secret in
+    /// history with the same secret in the tree.
+    #[serde(skip)]
+    pub secret_digest: Option<String>,
+}
+
+/// The commit that introduced a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    pub commit: String,
+    /// Author date, ISO 8601.
+    pub author_date: String,
+    /// The path the secret was committed under.
+    pub path: String,
+    /// Whether the secret is still in the scanned tree; if not, it lives on in history.
+    pub in_tree: bool,
 }
 
 impl Finding {

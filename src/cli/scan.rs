@@ -60,6 +60,24 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub secrets_config: Option<PathBuf>,
 
+    /// Also scan git history for secrets: every commit reachable from a branch, tag or
+    /// HEAD, each blob once, reported at the commit that introduced it.
+    #[arg(long)]
+    pub history: bool,
+
+    /// With --history: only commits not reachable from REV (e.g. the last release tag).
+    #[arg(long, value_name = "REV", requires = "history")]
+    pub since: Option<String>,
+
+    /// With --history: stop after this many seconds and say how far the scan got.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 600,
+        requires = "history"
+    )]
+    pub max_history_seconds: u64,
+
     /// Skip paths matching GLOB (relative to the scan root); repeatable.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
@@ -132,6 +150,12 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     options.use_prefilter = !args.no_prefilter;
     options.collect_facts = !args.no_facts;
     options.show_controls = args.show_controls;
+    if args.history {
+        options.history = Some(crate::scan::history::HistoryOptions {
+            since: args.since.clone(),
+            max_seconds: args.max_history_seconds,
+        });
+    }
     let mut advisory_notes = Vec::new();
     if !args.advisory_dirs.is_empty() {
         let mut data = crate::scan::libs::LibraryData::builtin().clone();

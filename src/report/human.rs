@@ -173,6 +173,21 @@ fn write_finding(report: &Report, f: &Finding, out: &mut dyn Write, p: &Paint) -
             writeln!(out, "  {} {}", p.paint(dim, "= fix:"), first_paragraph(fix))?;
         }
     }
+    if let Some(h) = &f.history {
+        let state = if h.in_tree {
+            "still in the tree"
+        } else {
+            "removed from the tree, still in history"
+        };
+        writeln!(
+            out,
+            "  {} introduced in commit {} ({}, {}); {state}",
+            p.paint(dim, "= history:"),
+            &h.commit[..12.min(h.commit.len())],
+            h.author_date,
+            h.path
+        )?;
+    }
     for e in &f.evidence {
         let at = match (&e.path, e.line) {
             (Some(path), Some(line)) => format!(" ({path}:{line})"),

@@ -77,6 +77,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             if !finding.evidence.is_empty() {
                 result["properties"]["authgate/evidence"] = json!(finding.evidence);
             }
+            if let Some(history) = &finding.history {
+                result["properties"]["authgate/history"] = json!(history);
+            }
             result
         })
         .collect();

@@ -443,6 +443,8 @@ fn library_finding(
         evidence,
         fingerprint: fingerprint(&meta.id, &dep.path, key, 0),
         frame: vec![],
+        history: None,
+        secret_digest: None,
     }
 }
 

@@ -5,6 +5,7 @@ pub mod baseline;
 pub mod conditions;
 pub mod engine;
 pub mod gitleaks;
+pub mod history;
 pub mod lang;
 pub mod libs;
 pub mod quantity;
@@ -74,6 +75,8 @@ pub struct ScanOptions {
     pub today: Date,
     /// The auth-library catalogue and advisories (built-in, plus `--advisories`).
     pub library_data: Arc<libs::LibraryData>,
+    /// Also scan git history for secrets (`--history`).
+    pub history: Option<history::HistoryOptions>,
 }
 
 impl ScanOptions {
@@ -91,6 +94,7 @@ impl ScanOptions {
             show_controls: false,
             today,
             library_data: Arc::new(libs::LibraryData::builtin().clone()),
+            history: None,
         }
     }
 }
@@ -110,6 +114,9 @@ pub struct ScanStats {
     /// Lockfiles and manifests read, and the dependency records they gave.
     pub manifest_files: usize,
     pub dependencies: usize,
+    /// Set by `--history`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<history::HistoryStats>,
 }
 
 #[derive(Debug, Default)]
@@ -248,6 +255,30 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         }
     }
     outcome.findings.extend(library_findings);
+    if let Some(history_options) = &options.history {
+        let repo = options
+            .paths
+            .first()
+            .map(|p| {
+                if p.is_dir() {
+                    p.clone()
+                } else {
+                    p.parent().map(|d| d.to_path_buf()).unwrap_or_default()
+                }
+            })
+            .unwrap_or_else(|| PathBuf::from("."));
+        let repo = if repo.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            repo
+        };
+        let (found, diagnostics, stats) =
+            history::scan_history(&engine, rules, policy, options, history_options, &repo);
+        let gone = history::merge_with_tree(&mut outcome.findings, found);
+        outcome.findings.extend(gone);
+        outcome.diagnostics.extend(diagnostics);
+        outcome.stats.history = Some(stats);
+    }
     apply_policy(policy, options.today, &mut outcome);
     outcome
         .findings
@@ -448,7 +479,12 @@ fn scan_text(
             continue;
         }
         let (compiled, bindings) = (raw.rule, raw.bindings.clone());
-        let finding = build_finding(meta, rel, text, raw, &secrets, &mut occurrences);
+        let digest = rules
+            .detector_of(raw.rule)
+            .and(raw.secrets.first())
+            .map(|s| secret_digest(s));
+        let mut finding = build_finding(meta, rel, text, raw, &secrets, &mut occurrences);
+        finding.secret_digest = digest;
         if meta.conditions.is_empty() {
             result.findings.push(finding);
         } else {
@@ -550,6 +586,36 @@ fn file_secrets(rules: &RuleSet, matches: &[RawMatch]) -> Vec<FileSecret> {
     secrets
 }
 
+/// SHA-256 of a secret, hex: matches a secret across files and commits without keeping it.
+fn secret_digest(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Findings of secret-detector matches in one text (a blob from history).
+pub(crate) fn secret_findings(
+    rules: &RuleSet,
+    rel: &str,
+    text: &str,
+    matches: Vec<RawMatch>,
+) -> Vec<Finding> {
+    let secrets = file_secrets(rules, &matches);
+    let mut occurrences = HashMap::new();
+    matches
+        .into_iter()
+        .map(|raw| {
+            let meta = rules.meta_of(raw.rule).clone();
+            let digest = raw.secrets.first().map(|s| secret_digest(s));
+            let mut finding = build_finding(&meta, rel, text, raw, &secrets, &mut occurrences);
+            finding.secret_digest = digest;
+            finding
+        })
+        .collect()
+}
+
 /// Replaces `secret` in `text`. Short values (`"dev"`) are replaced only between quotes,
 /// so a key that is also an ordinary word does not mangle the rest of the line.
 fn mask(text: &str, secret: &str, shown: &str) -> String {
@@ -632,6 +698,8 @@ fn build_finding(
         evidence: vec![],
         fingerprint: fp,
         frame: frame.iter().map(|l| strip_control_chars(l)).collect(),
+        history: None,
+        secret_digest: None,
     }
 }
 
@@ -665,6 +733,8 @@ fn suppression_finding(
         evidence: vec![],
         fingerprint: fp,
         frame: vec![],
+        history: None,
+        secret_digest: None,
     }
 }
 
