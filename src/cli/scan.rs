@@ -60,6 +60,11 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub secrets_config: Option<PathBuf>,
 
+    /// Run only the secret detectors (no code rules, no lockfile checks): a quick
+    /// pre-commit secret check.
+    #[arg(long)]
+    pub secrets_only: bool,
+
     /// Also scan git history for secrets: every commit reachable from a branch, tag or
     /// HEAD, each blob once, reported at the commit that introduced it.
     #[arg(long)]
@@ -138,6 +143,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     if let Some(path) = &args.secrets_config {
         crate::scan::gitleaks::load(&mut rules, path).map_err(anyhow::Error::msg)?;
     }
+    if args.secrets_only {
+        rules.retain_secrets();
+    }
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let root = scan_root(&cwd, &args.paths);
     let today = time::OffsetDateTime::now_utc().date();
@@ -148,7 +156,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     options.threads = args.threads;
     options.follow_links = args.follow;
     options.use_prefilter = !args.no_prefilter;
-    options.collect_facts = !args.no_facts;
+    options.collect_facts = !args.no_facts && !args.secrets_only;
     options.show_controls = args.show_controls;
     if args.history {
         options.history = Some(crate::scan::history::HistoryOptions {

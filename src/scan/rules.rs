@@ -533,6 +533,14 @@ impl RuleSet {
         }
     }
 
+    /// Keeps only the secret detectors (`scan --secrets-only`).
+    pub fn retain_secrets(&mut self) {
+        self.compiled.clear();
+        self.text_rules.clear();
+        let keep: HashSet<String> = self.secrets.iter().map(|d| d.meta.id.clone()).collect();
+        self.metas.retain(|id, _| keep.contains(id));
+    }
+
     /// The match index of secret detector `detector` (see [`RuleSet::meta_of`]).
     pub fn secret_index(&self, detector: usize) -> usize {
         self.compiled.len() + self.text_rules.len() + detector
