@@ -191,7 +191,7 @@ def secrets_report(work: Path, out: Path) -> None:
         if path.exists():
             rows += json.loads(path.read_text(encoding="utf-8"))["results"]
     mb = float(meta["BENCH_CORPUS_MB"])
-    floor = next(r for r in rows if r["command"].startswith("ripgrep"))
+    floor = next(r for r in rows if "floor" in r["command"])
     lines = [
         "# authgate speed benchmark: the secret pass",
         "",
@@ -210,9 +210,12 @@ def secrets_report(work: Path, out: Path) -> None:
     lines += [
         "",
         "The bar (issue #4): authgate's secret pass reaches at least half of rg's throughput.",
+        "The floor is `rg -c`: the detectors' keywords searched through every file to its end, as",
+        "a secret scan must. `rg -l` stops at the first keyword of a file and skips the rest; it",
+        "is listed for reference.",
         "",
         "- **authgate --secrets-only**: every secret detector (rules/secrets/), keyword prefilter, regexes in ASCII mode.",
-        "- **ripgrep (floor)**: the same detectors' keywords as case-insensitive fixed strings, files listed only.",
+        "- **ripgrep**: the same detectors' keywords as case-insensitive fixed strings.",
         "- **detect-secrets**: `detect-secrets scan --all-files --no-verify` (its default plugins).",
         "",
         f"Versions: {meta['BENCH_VERSIONS']}.",

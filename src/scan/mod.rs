@@ -379,6 +379,14 @@ fn scan_text(
             ..FileResult::default()
         };
     }
+    // Only detectors to run: most files a keyword selects hold no secret, and they need
+    // not be decoded at all.
+    if !parse && !text_rules && engine.secrets.find(&bytes, &detectors).is_empty() {
+        return FileResult {
+            scanned: true,
+            ..FileResult::default()
+        };
+    }
     let mut notes = Vec::new();
     let text = if parse {
         match walk::decode_source(rel, bytes, lang.expect("only grammar files are parsed")) {

@@ -197,11 +197,10 @@ pub struct SecretMatch {
 /// All detectors with one keyword prefilter.
 pub struct SecretScanner<'d> {
     detectors: &'d [Detector],
-    /// Leftmost-first (SIMD) automaton: is any keyword in the file at all?
+    /// Leftmost-longest automaton over every keyword, ASCII case-insensitive.
     any: Option<AhoCorasick>,
-    /// Overlapping automaton: which keywords are.
-    automaton: Option<AhoCorasick>,
-    keyword_detectors: Vec<Vec<usize>>,
+    /// Per keyword: the detectors of every keyword it contains, itself included.
+    keyword_closure: Vec<Vec<usize>>,
     always: Vec<usize>,
 }
 
@@ -230,15 +229,30 @@ impl<'d> SecretScanner<'d> {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
                     .match_kind(kind)
+                    // A full DFA: one table lookup per byte. The default picks a slower
+                    // NFA for this many case-insensitive patterns.
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .build(&keywords)
                     .expect("keywords are plain strings")
             })
         };
         SecretScanner {
             detectors,
-            any: build(MatchKind::LeftmostFirst),
-            automaton: build(MatchKind::Standard),
-            keyword_detectors,
+            any: build(MatchKind::LeftmostLongest),
+            keyword_closure: keywords
+                .iter()
+                .map(|outer| {
+                    let mut closure: Vec<usize> = keywords
+                        .iter()
+                        .zip(&keyword_detectors)
+                        .filter(|(inner, _)| outer.contains(inner.as_str()))
+                        .flat_map(|(_, detectors)| detectors.iter().copied())
+                        .collect();
+                    closure.sort_unstable();
+                    closure.dedup();
+                    closure
+                })
+                .collect(),
             always,
         }
     }
@@ -255,22 +269,19 @@ impl<'d> SecretScanner<'d> {
             for &idx in &self.always {
                 wanted[idx] = true;
             }
-            if let (Some(any), Some(automaton)) = (&self.any, &self.automaton) {
-                if any.is_match(text) {
-                    let mut seen = vec![false; self.keyword_detectors.len()];
-                    let mut remaining = seen.len();
-                    for hit in automaton.find_overlapping_iter(text) {
-                        let pattern = hit.pattern().as_usize();
-                        if std::mem::replace(&mut seen[pattern], true) {
-                            continue;
+            if let Some(any) = &self.any {
+                // One leftmost-longest pass. A keyword found also stands for every keyword
+                // it contains (`secret_access_key` holds `secret`), so the file is never
+                // walked by a slower overlapping automaton.
+                let mut remaining = self.detectors.len() - self.always.len();
+                for hit in any.find_iter(text) {
+                    for &idx in &self.keyword_closure[hit.pattern().as_usize()] {
+                        if !std::mem::replace(&mut wanted[idx], true) {
+                            remaining -= 1;
                         }
-                        for &idx in &self.keyword_detectors[pattern] {
-                            wanted[idx] = true;
-                        }
-                        remaining -= 1;
-                        if remaining == 0 {
-                            break;
-                        }
+                    }
+                    if remaining == 0 {
+                        break;
                     }
                 }
             }
