@@ -215,6 +215,9 @@ impl Prefilter {
         let any = (!keywords.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
+                // Past a few dozen keywords no SIMD searcher applies, and the default
+                // NFA walks every byte several times slower than a DFA does.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&keywords)
                 .expect("keywords are plain strings")
         });
