@@ -323,3 +323,21 @@ regexes = ['''^0+$''']
     assert_contains(&run.stderr, "useDefault");
     assert_contains(&run.stderr, "cannot honour");
 }
+
+#[test]
+fn library_report_snapshot() {
+    let policy = "[libraries]\nallow = [\"pypi:pyjwt\", \"go:github.com/golang-jwt/jwt/v5\"]\n\n[[libraries.ban]]\nname = \"python-jose\"\nreason = \"unmaintained; use pyjwt\"\n";
+    let reqs = "pyjwt==2.3.0\npython-jose==3.3.0\nflask-login>=0.6\n";
+    let gomod = "module example.com/app\n\ngo 1.22\n\nrequire github.com/dgrijalva/jwt-go v3.2.0+incompatible\n";
+    let dir = tree(&[
+        ("authgate.toml", policy),
+        ("requirements.txt", reqs),
+        ("go.mod", gomod),
+    ]);
+    let run = run_in(
+        dir.path(),
+        &["scan", "--color", "never", "--fail-on", "info"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}

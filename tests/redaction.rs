@@ -265,3 +265,25 @@ fn history_reports_the_introducing_commit_and_bounds_its_work() {
     let run = run_in(plain.path(), &["scan", "--history", "--format", "json"]);
     assert_contains(&json(&run)["diagnostics"].to_string(), "git log");
 }
+
+#[test]
+fn history_findings_snapshot() {
+    let repo = repository();
+    let run = run_in(
+        repo.path(),
+        &["scan", "--history", "--secrets-only", "--format", "json"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let mut report = json(&run);
+    report["version"] = serde_json::Value::Null;
+    insta::assert_json_snapshot!(report["findings"], {
+        "[].history.commit" => "[commit]",
+        "[].history.author_date" => "[date]",
+        "[].message" => insta::dynamic_redaction(|value, _| {
+            // Messages of secrets gone from the tree name the commit and its date.
+            let text = value.as_str().unwrap_or_default().to_string();
+            let cut = text.find(" (commit ").map_or(text.len(), |i| i);
+            insta::internals::Content::from(text[..cut].to_string())
+        }),
+    });
+}
