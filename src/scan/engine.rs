@@ -8,7 +8,7 @@ use crate::finding::Severity;
 use crate::scan::lang::Lang;
 use crate::scan::resolve::{resolve, Resolved};
 use crate::scan::rules::{CompiledRule, RuleSet};
-use crate::scan::secrets::SecretScanner;
+use crate::scan::secrets::{SecretMatch, SecretScanner};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use ast_grep_config::RuleConfig;
 use ast_grep_core::matcher::{Matcher, MatcherExt};
@@ -357,10 +357,14 @@ pub fn match_secrets(
     text: &str,
     candidates: &[usize],
 ) -> Vec<RawMatch> {
+    let found = engine.secrets.find(text.as_bytes(), candidates);
+    secret_raw_matches(rules, text, found)
+}
+
+/// Secret matches already found in `text` as raw matches with lines and columns.
+pub fn secret_raw_matches(rules: &RuleSet, text: &str, found: Vec<SecretMatch>) -> Vec<RawMatch> {
     let lines = LineIndex::new(text);
-    engine
-        .secrets
-        .find(text.as_bytes(), candidates)
+    found
         .into_iter()
         .map(|found| {
             let detector = &rules.secrets[found.detector];

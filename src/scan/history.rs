@@ -65,18 +65,18 @@ pub(crate) fn scan_history(
         Ok(blobs) => blobs,
         Err(message) => return (vec![], vec![error(message)], stats),
     };
+    let cli_excludes = match crate::scan::walk::build_globs(&options.excludes) {
+        Ok(set) => set,
+        Err(message) => return (vec![], vec![error(message)], stats),
+    };
     let excluded = |path: &str| {
         policy.is_excluded(path)
+            || cli_excludes.is_match(path)
             || path.split('/').any(|part| {
                 part == ".git"
                     || (options.default_excludes
                         && crate::scan::DEFAULT_EXCLUDED_DIRS.contains(&part))
             })
-            || options
-                .excludes
-                .iter()
-                .filter_map(|g| crate::policy::path_glob(g).ok())
-                .any(|g| g.compile_matcher().is_match(path))
     };
     let wanted: Vec<&Introduced> = blobs.iter().filter(|b| !excluded(&b.path)).collect();
     stats.blobs = wanted.len();

@@ -14,7 +14,7 @@ use crate::finding::{
 use crate::policy::Policy;
 use crate::scan::rules::RuleMeta;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -250,7 +250,7 @@ pub fn check(facts: &Facts, policy: &Policy, data: &LibraryData) -> Vec<Finding>
         .filter(|d| d.version.is_some())
         .map(|d| (d.ecosystem, d.name.as_str()))
         .collect();
-    let mut seen: BTreeMap<(String, String, String), ()> = BTreeMap::new();
+    let mut seen: BTreeSet<(String, String, String)> = BTreeSet::new();
     for dep in deps {
         let library = data.library(dep);
         let advisories: Vec<&Advisory> = data
@@ -260,10 +260,7 @@ pub fn check(facts: &Facts, policy: &Policy, data: &LibraryData) -> Vec<Finding>
             .collect();
         let mut emit =
             |id: &str, key: &str, severity: Severity, message: String, evidence: Vec<Evidence>| {
-                if seen
-                    .insert((id.to_string(), dep.path.clone(), key.to_string()), ())
-                    .is_some()
-                {
+                if !seen.insert((id.to_string(), dep.path.clone(), key.to_string())) {
                     return;
                 }
                 findings.push(library_finding(

@@ -256,21 +256,18 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     }
     outcome.findings.extend(library_findings);
     if let Some(history_options) = &options.history {
-        let repo = options
+        // The repository around the first path scanned (a file's directory for a file).
+        let first = options
             .paths
             .first()
-            .map(|p| {
-                if p.is_dir() {
-                    p.clone()
-                } else {
-                    p.parent().map(|d| d.to_path_buf()).unwrap_or_default()
-                }
-            })
+            .cloned()
             .unwrap_or_else(|| PathBuf::from("."));
-        let repo = if repo.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            repo
+        let repo = match first.parent() {
+            Some(parent) if !first.is_dir() && !parent.as_os_str().is_empty() => {
+                parent.to_path_buf()
+            }
+            Some(_) if !first.is_dir() => PathBuf::from("."),
+            _ => first,
         };
         let (found, diagnostics, stats) =
             history::scan_history(&engine, rules, policy, options, history_options, &repo);
@@ -380,12 +377,18 @@ fn scan_text(
         };
     }
     // Only detectors to run: most files a keyword selects hold no secret, and they need
-    // not be decoded at all.
-    if !parse && !text_rules && engine.secrets.find(&bytes, &detectors).is_empty() {
-        return FileResult {
-            scanned: true,
-            ..FileResult::default()
-        };
+    // not be decoded at all. What is found is kept for valid UTF-8, whose offsets decoding
+    // leaves unchanged.
+    let mut found_in_bytes = None;
+    if !parse && !text_rules {
+        let found = engine.secrets.find(&bytes, &detectors);
+        if found.is_empty() {
+            return FileResult {
+                scanned: true,
+                ..FileResult::default()
+            };
+        }
+        found_in_bytes = Some(found);
     }
     let mut notes = Vec::new();
     let text = if parse {
@@ -411,7 +414,13 @@ fn scan_text(
         }
     } else {
         // Text rules and detectors read any file they select, long lines included.
-        String::from_utf8_lossy(&bytes).into_owned()
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                found_in_bytes = None;
+                String::from_utf8_lossy(err.as_bytes()).into_owned()
+            }
+        }
     };
     let mut result = FileResult {
         scanned: true,
@@ -433,7 +442,10 @@ fn scan_text(
         ));
     }
     if !detectors.is_empty() {
-        let found = engine::match_secrets(engine, rules, text, &detectors);
+        let found = match found_in_bytes {
+            Some(found) => engine::secret_raw_matches(rules, text, found),
+            None => engine::match_secrets(engine, rules, text, &detectors),
+        };
         // A generic detector yields to a specific one (or a signing-key rule) that
         // reports the same line.
         let specific: Vec<(usize, usize)> = matches
@@ -499,11 +511,8 @@ fn scan_text(
             result.pending.push(Pending {
                 finding,
                 rule: compiled,
-                lang: if rules.detector_of(compiled).is_some() || compiled >= rules.compiled.len() {
-                    None
-                } else {
-                    lang
-                },
+                // Text rules and detectors have no grammar.
+                lang: lang.filter(|_| compiled < rules.compiled.len()),
                 bindings,
             });
         }
@@ -569,16 +578,7 @@ struct FileSecret {
 fn file_secrets(rules: &RuleSet, matches: &[RawMatch]) -> Vec<FileSecret> {
     let mut secrets: Vec<FileSecret> = Vec::new();
     for raw in matches {
-        let meta = rules.meta_of(raw.rule);
-        let resolved = raw
-            .bindings
-            .iter()
-            .filter(|(var, _)| meta.redact.contains(var))
-            .filter_map(|(_, r)| match &r.value {
-                resolve::Value::Literal(v) => Some(v.clone()),
-                resolve::Value::Config { default, .. } => default.clone(),
-                resolve::Value::Expression(_) => None,
-            });
+        let resolved = redacted_values(rules.meta_of(raw.rule), &raw.bindings);
         for value in raw.secrets.iter().cloned().chain(resolved) {
             if value.trim().is_empty() || secrets.iter().any(|s| s.value == value) {
                 continue;

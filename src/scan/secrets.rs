@@ -74,7 +74,6 @@ pub enum Validation {
 pub struct Detector {
     pub meta: Arc<RuleMeta>,
     pub regex: Regex,
-    pub pattern: String,
     pub entropy: f64,
     allow: Vec<Regex>,
     allow_match: Vec<Regex>,
@@ -114,7 +113,6 @@ impl Detector {
         Ok(Detector {
             meta,
             regex,
-            pattern: spec.regex.clone(),
             entropy: spec.entropy,
             allow: list("allow", &spec.allow)?,
             allow_match: list("allow-match", &spec.allow_match)?,

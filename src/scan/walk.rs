@@ -451,7 +451,7 @@ pub(crate) fn relative_path(path: &Path, root: &Path) -> String {
     }
 }
 
-fn build_globs(globs: &[String]) -> Result<GlobSet, String> {
+pub(crate) fn build_globs(globs: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for glob in globs {
         builder
