@@ -229,15 +229,9 @@ fn sets() -> Vec<PathBuf> {
     sets
 }
 
-#[test]
-fn secrets_set_meets_the_bar() {
-    let set = sets()
-        .into_iter()
-        .find(|s| s.ends_with("secrets"))
-        .expect("bench/accuracy/secrets exists");
-    let (table, cases, unlabelled) = score_set(&set);
-    let total = print_table("secrets", &table);
-    let misses: Vec<String> = cases
+/// Every miss, false positive and unlabelled finding, one per line.
+fn misses(cases: &[Case], unlabelled: &[Finding]) -> Vec<String> {
+    cases
         .iter()
         .filter(|c| c.flaw != c.hit)
         .map(|c| {
@@ -250,13 +244,76 @@ fn secrets_set_meets_the_bar() {
                 f.location.path, f.location.start_line, f.rule_id
             )
         }))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn secrets_set_meets_the_bar() {
+    let set = sets()
+        .into_iter()
+        .find(|s| s.ends_with("secrets"))
+        .expect("bench/accuracy/secrets exists");
+    let (table, cases, unlabelled) = score_set(&set);
+    let total = print_table("secrets", &table);
+    let misses = misses(&cases, &unlabelled);
     println!("\n{}", misses.join("\n"));
     assert!(
         total.tpr() >= 0.9 && total.precision() >= 0.9,
         "secrets: recall {:.3}, precision {:.3} (bar: 0.9 each)\n{}",
         total.tpr(),
         total.precision(),
+        misses.join("\n")
+    );
+}
+
+/// Rule pack A. The bar of issue #5 is TPR >= 0.9 and FPR <= 0.1 in every (control,
+/// language) cell; the rules do not meet it yet in every cell (see
+/// bench/accuracy/README.md), so this asserts the figures reached so far, per cell, as
+/// a floor that no change may lower. Raise the floors as the rules improve.
+#[test]
+fn tokens_crypto_set_holds_its_floor() {
+    const MIN_TPR: f64 = 0.15;
+    const MAX_FPR: f64 = 0.22;
+    const MIN_ALL_TPR: f64 = 0.65;
+    let set = sets()
+        .into_iter()
+        .find(|s| s.ends_with("tokens-crypto"))
+        .expect("bench/accuracy/tokens-crypto exists");
+    let (table, cases, unlabelled) = score_set(&set);
+    let total = print_table("tokens-crypto", &table);
+    let misses = misses(&cases, &unlabelled);
+    println!("\n{}", misses.join("\n"));
+    let under_bar: Vec<String> = table
+        .iter()
+        .filter(|(_, s)| s.tpr() < 0.9 || s.fpr() > 0.1)
+        .map(|((control, language), s)| {
+            format!(
+                "{control} x {language}: TPR {:.3}, FPR {:.3}",
+                s.tpr(),
+                s.fpr()
+            )
+        })
+        .collect();
+    println!(
+        "\ncells under the issue's bar (TPR >= 0.9, FPR <= 0.1):\n{}",
+        under_bar.join("\n")
+    );
+    let failing: Vec<String> = table
+        .iter()
+        .filter(|(_, s)| s.tpr() < MIN_TPR || s.fpr() > MAX_FPR)
+        .map(|((control, language), s)| {
+            format!(
+                "{control} x {language}: TPR {:.3}, FPR {:.3}",
+                s.tpr(),
+                s.fpr()
+            )
+        })
+        .collect();
+    assert!(
+        failing.is_empty() && total.tpr() >= MIN_ALL_TPR,
+        "tokens-crypto fell below its floor (cell TPR >= {MIN_TPR}, FPR <= {MAX_FPR}; overall TPR >= {MIN_ALL_TPR}, got {:.3}):\n{}\n{}",
+        total.tpr(),
+        failing.join("\n"),
         misses.join("\n")
     );
 }

@@ -46,7 +46,7 @@ fn the_bundled_example_has_findings_in_all_five_languages() {
 
 #[test]
 fn exit_codes_follow_fail_on() {
-    let clean = "import jwt\nprint(jwt.decode(t, k, algorithms=['RS256']))\n";
+    let clean = "import jwt\nprint(jwt.decode(t, k, algorithms=['RS256'], issuer='auth', options={'require': ['exp']}))\n";
     let only_high = "import hashlib\nh = hashlib.md5(password.encode())\n";
     // (code, --fail-on, expected exit, why)
     let cases = [
@@ -350,7 +350,7 @@ fn excludes_from_policy_and_command_line_and_default_vendor_dirs() {
 fn show_controls_reports_protections() {
     let dir = tree(&[(
         "app.py",
-        "import jwt\nc = jwt.decode(t, k, algorithms=['RS256'])\n",
+        "import jwt\nc = jwt.decode(t, k, algorithms=['RS256'], issuer='auth', options={'require': ['exp']})\n",
     )]);
     assert!(rule_ids(&json(&run_in(dir.path(), &["scan", "--format", "json"]))).is_empty());
     let run = run_in(dir.path(), &["scan", "--format", "json", "--show-controls"]);
@@ -360,7 +360,10 @@ fn show_controls_reports_protections() {
     );
     assert_eq!(
         rule_ids(&json(&run)),
-        vec!["pyjwt-decode-with-algorithm-allow-list"]
+        vec![
+            "pyjwt-decode-with-algorithm-allow-list",
+            "python-jwt-claims-pinned"
+        ]
     );
 }
 

@@ -22,9 +22,19 @@ fn scan_file(
     rule_id: &str,
     prefilter: bool,
 ) -> Vec<authgate::finding::Finding> {
+    // A manifest beside the fixture (for rules with a `dependency` condition) is
+    // scanned with it, so the fixture's project facts come from it.
+    let dir = path.parent().unwrap();
+    let mut paths = vec![path.to_path_buf()];
+    paths.extend(
+        ["package.json", "go.mod", "pom.xml", "requirements.txt"]
+            .iter()
+            .map(|name| dir.join(name))
+            .filter(|manifest| manifest.is_file()),
+    );
     let mut options = ScanOptions::new(
-        vec![path.to_path_buf()],
-        path.parent().unwrap().to_path_buf(),
+        paths,
+        dir.to_path_buf(),
         time::macros::date!(2026 - 01 - 01),
     );
     options.show_controls = true;

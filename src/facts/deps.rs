@@ -23,6 +23,8 @@ pub struct Dependency {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ManifestKind {
     PackageLock,
+    /// package.json: declared ranges, used only where no lockfile names the package.
+    PackageJson,
     YarnLock,
     PnpmLock,
     Requirements,
@@ -37,6 +39,7 @@ pub fn manifest_kind(rel: &str) -> Option<ManifestKind> {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     Some(match name {
         "package-lock.json" | "npm-shrinkwrap.json" => ManifestKind::PackageLock,
+        "package.json" => ManifestKind::PackageJson,
         "yarn.lock" => ManifestKind::YarnLock,
         "pnpm-lock.yaml" => ManifestKind::PnpmLock,
         "poetry.lock" | "uv.lock" => ManifestKind::TomlLock(Ecosystem::PyPI),
@@ -107,6 +110,7 @@ pub fn parse_manifest(
     };
     let result = match kind {
         ManifestKind::PackageLock => package_lock(text, &mut out),
+        ManifestKind::PackageJson => package_json(text, &mut out),
         ManifestKind::YarnLock => {
             yarn_lock(text, &mut out);
             Ok(())
@@ -156,6 +160,42 @@ fn line_of_text(text: &str, needle: &str) -> usize {
 
 fn json_error(e: serde_json::Error) -> (usize, String) {
     (e.line(), e.to_string())
+}
+
+/// package.json `dependencies` (and dev, peer, optional). An exact version, or a caret
+/// or tilde range, gives the lowest version it admits (`^8.5.1` is 8.5.1 up to 9): the
+/// major version, which is what version conditions on auth libraries mostly turn on,
+/// is then right. Other ranges (`>=`, `*`, tags, URLs) give an unknown version.
+fn package_json(text: &str, out: &mut Out<'_>) -> ParseResult {
+    static LOWER: OnceLock<Regex> = OnceLock::new();
+    let lower = LOWER.get_or_init(|| {
+        Regex::new(r"^[\^~]?v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$").expect("valid pattern")
+    });
+    let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
+    for section in [
+        "dependencies",
+        "devDependencies",
+        "peerDependencies",
+        "optionalDependencies",
+    ] {
+        let Some(deps) = value.get(section).and_then(|d| d.as_object()) else {
+            continue;
+        };
+        for (name, spec) in deps {
+            let spec = spec.as_str().unwrap_or("").trim();
+            let line = line_of_text(text, &format!("\"{name}\""));
+            match lower.captures(spec) {
+                Some(c) => out.known(Ecosystem::Npm, name, &c[1], line),
+                None => out.unknown(
+                    Ecosystem::Npm,
+                    name,
+                    format!("declared as `{spec}` in package.json, and no lockfile"),
+                    line,
+                ),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// package-lock.json v1 (`dependencies` tree) and v2/v3 (`packages` by path).
@@ -561,6 +601,20 @@ mod tests {
             vec![
                 dep("passport", Some("0.5.3"), 3),
                 dep("@scope/pkg", Some("1.2.0"), 5)
+            ]
+        );
+    }
+
+    #[test]
+    fn package_json_declarations_give_the_lowest_admitted_version() {
+        let text = "{\n  \"dependencies\": {\n    \"jsonwebtoken\": \"^8.5.1\",\n    \"jose\": \"5.2.0\",\n    \"passport\": \">=0.4\"\n  },\n  \"devDependencies\": { \"express-jwt\": \"~6.1.2\" }\n}\n";
+        assert_eq!(
+            parse("package.json", text),
+            vec![
+                dep("jose", Some("5.2.0"), 4),
+                dep("jsonwebtoken", Some("8.5.1"), 3),
+                dep("passport", None, 5),
+                dep("express-jwt", Some("6.1.2"), 7),
             ]
         );
     }

@@ -46,7 +46,20 @@ impl Facts {
 
     /// Sorts the values of every key by path and line, so that lookups are
     /// deterministic whatever order the parallel walk found the files in.
+    ///
+    /// A package.json declaration is dropped where a lockfile names the same package:
+    /// the lockfile says what is installed.
     pub fn finish(&mut self) {
+        let is_declaration = |d: &Dependency| d.path.rsplit('/').next() == Some("package.json");
+        let locked: std::collections::HashSet<String> = self
+            .deps
+            .iter()
+            .filter(|d| d.ecosystem == Ecosystem::Npm && !is_declaration(d))
+            .map(|d| d.name.clone())
+            .collect();
+        self.deps.retain(|d| {
+            !(d.ecosystem == Ecosystem::Npm && is_declaration(d) && locked.contains(&d.name))
+        });
         for values in self.config.values_mut() {
             values.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         }
