@@ -266,6 +266,21 @@ fn secrets_set_meets_the_bar() {
     );
 }
 
+/// The cells of a table that meet `pred`, one line each with their TPR and FPR.
+fn cells_where(table: &Table, pred: impl Fn(&Score) -> bool) -> Vec<String> {
+    table
+        .iter()
+        .filter(|(_, s)| pred(s))
+        .map(|((control, language), s)| {
+            format!(
+                "{control} x {language}: TPR {:.3}, FPR {:.3}",
+                s.tpr(),
+                s.fpr()
+            )
+        })
+        .collect()
+}
+
 /// Rule pack A. The bar of issue #5 is TPR >= 0.9 and FPR <= 0.1 in every (control,
 /// language) cell; the rules do not meet it yet in every cell (see
 /// bench/accuracy/README.md), so this asserts the figures reached so far, per cell, as
@@ -283,32 +298,12 @@ fn tokens_crypto_set_holds_its_floor() {
     let total = print_table("tokens-crypto", &table);
     let misses = misses(&cases, &unlabelled);
     println!("\n{}", misses.join("\n"));
-    let under_bar: Vec<String> = table
-        .iter()
-        .filter(|(_, s)| s.tpr() < 0.9 || s.fpr() > 0.1)
-        .map(|((control, language), s)| {
-            format!(
-                "{control} x {language}: TPR {:.3}, FPR {:.3}",
-                s.tpr(),
-                s.fpr()
-            )
-        })
-        .collect();
+    let under_bar = cells_where(&table, |s| s.tpr() < 0.9 || s.fpr() > 0.1);
     println!(
         "\ncells under the issue's bar (TPR >= 0.9, FPR <= 0.1):\n{}",
         under_bar.join("\n")
     );
-    let failing: Vec<String> = table
-        .iter()
-        .filter(|(_, s)| s.tpr() < MIN_TPR || s.fpr() > MAX_FPR)
-        .map(|((control, language), s)| {
-            format!(
-                "{control} x {language}: TPR {:.3}, FPR {:.3}",
-                s.tpr(),
-                s.fpr()
-            )
-        })
-        .collect();
+    let failing = cells_where(&table, |s| s.tpr() < MIN_TPR || s.fpr() > MAX_FPR);
     assert!(
         failing.is_empty() && total.tpr() >= MIN_ALL_TPR,
         "tokens-crypto fell below its floor (cell TPR >= {MIN_TPR}, FPR <= {MAX_FPR}; overall TPR >= {MIN_ALL_TPR}, got {:.3}):\n{}\n{}",

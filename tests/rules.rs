@@ -27,10 +27,10 @@ fn scan_file(
     let dir = path.parent().unwrap();
     let mut paths = vec![path.to_path_buf()];
     paths.extend(
-        ["package.json", "go.mod", "pom.xml", "requirements.txt"]
-            .iter()
-            .map(|name| dir.join(name))
-            .filter(|manifest| manifest.is_file()),
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|p| authgate::facts::manifest_kind(&p.to_string_lossy()).is_some()),
     );
     let mut options = ScanOptions::new(
         paths,

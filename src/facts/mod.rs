@@ -50,7 +50,8 @@ impl Facts {
     /// A package.json declaration is dropped where a lockfile names the same package:
     /// the lockfile says what is installed.
     pub fn finish(&mut self) {
-        let is_declaration = |d: &Dependency| d.path.rsplit('/').next() == Some("package.json");
+        let is_declaration =
+            |d: &Dependency| manifest_kind(&d.path) == Some(ManifestKind::PackageJson);
         let locked: std::collections::HashSet<String> = self
             .deps
             .iter()
