@@ -42,6 +42,10 @@ struct ConditionSpec {
     matches: Option<String>,
     not_matches: Option<String>,
     from_request: Option<bool>,
+    /// The value comes from the claims of a token decoded without checking its
+    /// signature (`jwt.decode(t, options={"verify_signature": False})`, `JWT.decode`,
+    /// `ParseUnverified`, a base64-decoded payload segment).
+    from_unverified_token: Option<bool>,
     /// The value is a string literal in the code (directly, through assignments, or
     /// as the fallback of a configuration look-up).
     literal: Option<bool>,
@@ -69,6 +73,22 @@ struct ProjectSpec {
     present: Option<String>,
 }
 
+/// Where a value may come from, for `from-*` conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Request,
+    UnverifiedToken,
+}
+
+impl Origin {
+    fn describe(self) -> &'static str {
+        match self {
+            Origin::Request => "request data",
+            Origin::UnverifiedToken => "the claims of a token whose signature is not checked",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Condition {
     ValueMatches {
@@ -76,8 +96,9 @@ pub enum Condition {
         regex: Regex,
         negate: bool,
     },
-    FromRequest {
+    From {
         var: String,
+        origin: Origin,
         expected: bool,
     },
     Literal {
@@ -132,14 +153,16 @@ impl fmt::Display for Condition {
             } => {
                 write!(f, "`${var}`, resolved through assignments and configuration, does not match `{regex}`")
             }
-            Condition::FromRequest {
+            Condition::From {
                 var,
+                origin,
                 expected: true,
-            } => write!(f, "`${var}` comes from request data"),
-            Condition::FromRequest {
+            } => write!(f, "`${var}` comes from {}", origin.describe()),
+            Condition::From {
                 var,
+                origin,
                 expected: false,
-            } => write!(f, "`${var}` does not come from request data"),
+            } => write!(f, "`${var}` does not come from {}", origin.describe()),
             Condition::Literal { var, expected: true } => write!(
                 f,
                 "`${var}` is a string literal in the code (directly, through assignments, or as the fallback of a configuration look-up)"
@@ -164,7 +187,7 @@ impl Condition {
     pub fn var(&self) -> Option<&str> {
         match self {
             Condition::ValueMatches { var, .. }
-            | Condition::FromRequest { var, .. }
+            | Condition::From { var, .. }
             | Condition::Literal { var, .. } => Some(var),
             Condition::Policy { var, .. } => Some(var),
             Condition::Project { .. } | Condition::Dependency { .. } => None,
@@ -207,6 +230,7 @@ fn compile(spec: ConditionSpec) -> Result<Condition, String> {
         if spec.matches.is_some()
             || spec.not_matches.is_some()
             || spec.from_request.is_some()
+            || spec.from_unverified_token.is_some()
             || spec.literal.is_some()
             || spec.project.is_some()
             || spec.dependency.is_some()
@@ -232,25 +256,26 @@ fn compile(spec: ConditionSpec) -> Result<Condition, String> {
         return Err("`unit` goes with `policy`".to_string());
     }
     match spec {
-        ConditionSpec { dependency: Some(dep), value: None, project: None, matches: None, not_matches: None, from_request: None, literal: None, .. } => {
+        ConditionSpec { dependency: Some(dep), value: None, project: None, matches: None, not_matches: None, from_request: None, from_unverified_token: None, literal: None, .. } => {
             let range = dep.version.as_deref().map(str::parse::<VersionRange>).transpose()?;
             Ok(Condition::Dependency { ecosystem: dep.ecosystem, name: dep.name, range })
         }
-        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None, literal: None, dependency: None, .. } => {
+        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None, from_unverified_token: None, literal: None, dependency: None, .. } => {
             match project {
                 ProjectSpec { absent: Some(rule), present: None } => Ok(Condition::Project { rule, present: false }),
                 ProjectSpec { present: Some(rule), absent: None } => Ok(Condition::Project { rule, present: true }),
                 _ => Err("`project` takes exactly one of `absent` or `present` (a rule id)".to_string()),
             }
         }
-        ConditionSpec { value: Some(var), project: None, dependency: None, matches, not_matches, from_request, literal, .. } => {
+        ConditionSpec { value: Some(var), project: None, dependency: None, matches, not_matches, from_request, from_unverified_token, literal, .. } => {
             let var = var.trim_start_matches('$').to_string();
-            match (matches, not_matches, from_request, literal) {
-                (Some(m), None, None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: false }),
-                (None, Some(m), None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: true }),
-                (None, None, Some(expected), None) => Ok(Condition::FromRequest { var, expected }),
-                (None, None, None, Some(expected)) => Ok(Condition::Literal { var, expected }),
-                _ => Err("`value` takes exactly one of `matches`, `not-matches`, `from-request` or `literal`".to_string()),
+            match (matches, not_matches, from_request, from_unverified_token, literal) {
+                (Some(m), None, None, None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: false }),
+                (None, Some(m), None, None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: true }),
+                (None, None, Some(expected), None, None) => Ok(Condition::From { var, origin: Origin::Request, expected }),
+                (None, None, None, Some(expected), None) => Ok(Condition::From { var, origin: Origin::UnverifiedToken, expected }),
+                (None, None, None, None, Some(expected)) => Ok(Condition::Literal { var, expected }),
+                _ => Err("`value` takes exactly one of `matches`, `not-matches`, `from-request`, `from-unverified-token` or `literal`".to_string()),
             }
         }
         _ => Err(
@@ -369,23 +394,20 @@ pub fn evaluate(
                     });
                 }
             }
-            Condition::FromRequest { var, expected } => {
+            Condition::From { var, origin, expected } => {
                 let Some(resolved) = binding(bindings, var) else {
                     continue;
                 };
-                // Text rules have no grammar, hence no request data.
-                let origin = lang.and_then(|lang| {
-                    let source = request_source(lang);
-                    resolved.chain.iter().find(|expr| source.is_match(expr))
-                });
-                if origin.is_some() != *expected {
+                // Text rules have no grammar, hence no provenance.
+                let found = lang.and_then(|lang| provenance(resolved, lang, *origin));
+                if found.is_some() != *expected {
                     return None;
                 }
                 evidence.extend(steps_evidence(var, resolved));
-                if let Some(expr) = origin {
+                if let Some(expr) = found {
                     let shown: String = expr.chars().take(80).collect();
                     evidence.push(Evidence {
-                        description: format!("`${var}` comes from request data: `{shown}`"),
+                        description: format!("`${var}` comes from {}: `{shown}`", origin.describe()),
                         path: None,
                         line: None,
                     });
@@ -514,14 +536,68 @@ fn steps_evidence(var: &str, resolved: &Resolved) -> Vec<Evidence> {
         .collect()
 }
 
+/// The expression that shows `resolved` comes from `origin`, if any. The value's own
+/// chain may carry the source anywhere in an expression; an object it was read from
+/// (`roots`) must *be* request data, or parsed request data (`json.loads(request.body)`),
+/// so that `User.get(id=request.GET["id"]).role` is not taken for a client-sent role.
+fn provenance(resolved: &Resolved, lang: Lang, origin: Origin) -> Option<&String> {
+    match origin {
+        Origin::Request => {
+            let source = request_source(lang);
+            static PARSED: OnceLock<Regex> = OnceLock::new();
+            let parsed = PARSED.get_or_init(|| {
+                Regex::new(r"^\s*(?:(?:new\s+)?[\w.]*(?:loads|parse|NewDecoder|ReadAll|URLSearchParams)\()?[\w.]*$")
+                    .expect("valid prefix pattern")
+            });
+            resolved.chain.iter().find(|expr| source.is_match(expr)).or_else(|| {
+                resolved.roots.iter().find(|expr| {
+                    source
+                        .find_iter(expr)
+                        .any(|m| parsed.is_match(&expr[..m.start()]))
+                })
+            })
+        }
+        Origin::UnverifiedToken => {
+            let source = unverified_source(lang);
+            resolved.chain.iter().chain(&resolved.roots).find(|expr| source.is_match(expr))
+        }
+    }
+}
+
+/// Expressions that decode a token without checking its signature, by language.
+pub fn unverified_source(lang: Lang) -> &'static Regex {
+    static SOURCES: OnceLock<Vec<(Lang, Regex)>> = OnceLock::new();
+    let all = SOURCES.get_or_init(|| {
+        let python = r#"get_unverified_claims\(|["']verify_signature["']\s*:\s*False|\bverify\s*=\s*False|loads\((?s:.)*b64decode\(|\.objects\[\s*["']payload["']\s*\]"#;
+        let js = r"\b(jwt|jsonwebtoken|jsonWebToken|JWT)\.decode\(|\b(decodeJwt|jwtDecode|jwt_decode)\(|JSON\.parse\((?s:.)*(atob\(|base64)";
+        let go = r"ParseUnverified\(|ParseInsecure\(|\.DecodeString\(\s*\w+\[1\]\s*\)|DecodeSegment\(\s*\w+\[1\]\s*\)";
+        let java = r"\bJWT\.decode\(|parseUnsecuredClaims\(|\.unsecured\(\)|SignedJWT\.parse\([^)]*\)\s*\.getJWTClaimsSet|(readTree|readValue)\((?s:.)*getUrlDecoder\(\)\.decode\(";
+        [
+            (Lang::Python, python),
+            (Lang::JavaScript, js),
+            (Lang::TypeScript, js),
+            (Lang::Tsx, js),
+            (Lang::Go, go),
+            (Lang::Java, java),
+        ]
+        .into_iter()
+        .map(|(l, p)| (l, Regex::new(p).expect("valid source pattern")))
+        .collect()
+    });
+    &all.iter()
+        .find(|(l, _)| *l == lang)
+        .expect("every language has sources")
+        .1
+}
+
 /// Expressions that carry request data, by language.
 pub fn request_source(lang: Lang) -> &'static Regex {
     static SOURCES: OnceLock<Vec<(Lang, Regex)>> = OnceLock::new();
     let all = SOURCES.get_or_init(|| {
-        let python = r"\brequest\.(args|form|values|json|data|cookies|headers|GET|POST|query_params|path_params|body)\b|\brequest\.get_json\(";
+        let python = r"\brequest\.(args|form|values|json|data|cookies|headers|GET|POST|COOKIES|META|query_params|path_params|body)\b|\brequest\.get_json\(|^\s*\w+\s*(:[^=]*)?=\s*(fastapi\.)?(Header|Query|Cookie|Form|Body)\(";
         let js = r"\breq(uest)?\.(query|body|params|cookies|headers|get\(|header\()|\bctx\.(query|request\.body|params)\b|\bsearchParams\.get\(";
-        let go = r"\.URL\.Query\(\)|\.(FormValue|PostFormValue|Cookie)\(|\.Header\.Get\(|\bc\.(Query|Param|PostForm|GetHeader)\(";
-        let java = r"\.(getParameter|getHeader|getQueryString|getCookies|getParameterValues)\(|@(RequestParam|PathVariable|RequestHeader|RequestBody)\b";
+        let go = r"\.URL\.Query\(\)|\.(FormValue|PostFormValue|Cookie|PathValue)\(|\.Header\.Get\(|\bc\.(Query|Param|PostForm|GetHeader|Cookie|ShouldBind\w*|Bind\w*)\(|\b(r|req)\.(Body|Form|PostForm)\b";
+        let java = r"\.(getParameter|getHeader|getHeaders|getQueryString|getCookies|getParameterValues|getParameterMap)\(|@(RequestParam|PathVariable|RequestHeader|RequestBody|CookieValue)\b";
         [
             (Lang::Python, python),
             (Lang::JavaScript, js),
@@ -612,6 +688,7 @@ mod tests {
                 Resolved {
                     value,
                     chain: vec![],
+                    roots: vec![],
                     steps: vec![],
                 },
             )]
@@ -729,6 +806,7 @@ mod tests {
                 Resolved {
                     value,
                     chain: vec![raw.to_string()],
+                    roots: vec![],
                     steps: vec![],
                 },
             )]
@@ -786,6 +864,7 @@ mod tests {
                 Resolved {
                     value: Value::Literal(n.into()),
                     chain: vec![n.into()],
+                    roots: vec![],
                     steps: vec![],
                 },
             )]

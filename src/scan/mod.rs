@@ -220,6 +220,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     // One literal key defined once and used in several places is one finding, at its
     // first occurrence, naming the others.
     let mut first_use: HashMap<(String, String, Vec<String>), usize> = HashMap::new();
+    let mut reported = std::collections::HashSet::new();
     pending.sort_by(|a, b| a.finding.location.cmp(&b.finding.location));
     for Pending {
         mut finding,
@@ -232,6 +233,11 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         if let Some(mut evidence) =
             conditions::evaluate(&meta.conditions, &bindings, lang, &context)
         {
+            // Two shapes of one rule on one line (`if (x.includes(..))` is both a
+            // call and a condition) are one finding.
+            if !reported.insert((meta.id.clone(), finding.location.path.clone(), finding.location.start_line)) {
+                continue;
+            }
             redact_evidence(&mut evidence, meta, &bindings, &outcome.facts);
             finding.evidence.extend(evidence);
             let secrets = redacted_values(meta, &bindings);

@@ -15,7 +15,14 @@
 //!   configuration key, looked up in the project's configuration facts after the walk;
 //! - nothing crosses a function call, an import, or another file (no inter-procedural
 //!   flow); parameters, attributes of objects (`self.x`, `this.x`) and loop variables
-//!   stay unresolved and keep their expression text.
+//!   stay unresolved and keep their expression text;
+//! - for provenance only (where a value came from, never what it is): a parameter's
+//!   declaration joins the chain (`@RequestHeader String role`, `x: str = Header()`);
+//!   the receiver of a member, index or method expression is resolved into `roots`
+//!   (`claims.get("role")` after `claims = jwt.decode(...)`); destructuring binds every
+//!   name to the whole value; and in Go a call that fills a variable through a pointer
+//!   before the use (`json.Unmarshal(b, &v)`, `c.ShouldBindJSON(&v)`) joins `roots`,
+//!   with its identifier arguments resolved.
 
 use crate::scan::lang::Lang;
 use ast_grep_core::tree_sitter::StrDoc;
@@ -55,6 +62,9 @@ pub struct Resolved {
     pub value: Value,
     /// Every expression met on the way, outermost first (used for request-source checks).
     pub chain: Vec<String>,
+    /// Expressions that produced the object this value was read from: the resolved
+    /// receiver of `x.y`, `x[k]`, `x.m()`, and Go calls that filled `x` through `&x`.
+    pub roots: Vec<String>,
     pub steps: Vec<Step>,
 }
 
@@ -65,6 +75,7 @@ impl Resolved {
         Resolved {
             value: Value::Literal(crate::facts::unquote_literal(trimmed).to_string()),
             chain: vec![trimmed.to_string()],
+            roots: vec![],
             steps: vec![],
         }
     }
@@ -75,6 +86,7 @@ pub fn resolve(node: &AstNode<'_>, lang: Lang) -> Resolved {
     let mut resolved = Resolved {
         value: Value::Expression(String::new()),
         chain: Vec::new(),
+        roots: Vec::new(),
         steps: Vec::new(),
     };
     resolved.value = resolve_node(node, lang, 0, &mut resolved);
@@ -95,6 +107,9 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
         return Value::Expression(text);
     }
     if is_identifier(lang, &kind) {
+        if lang == Lang::Go {
+            fill_calls(node, lang, &text, depth, out);
+        }
         if let Some((value_node, description)) = find_assignment(node, lang, &text) {
             out.steps.push(Step {
                 description,
@@ -102,7 +117,21 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
             });
             return resolve_node(&value_node, lang, depth + 1, out);
         }
+        if let Some(parameter) = parameter_declaration(node, lang, &text) {
+            out.chain.push(parameter.text().to_string());
+        }
         return Value::Expression(text);
+    }
+    if let Some(receiver) = receiver_root(node, lang) {
+        let mut inner = Resolved {
+            value: Value::Expression(String::new()),
+            chain: Vec::new(),
+            roots: Vec::new(),
+            steps: Vec::new(),
+        };
+        resolve_node(&receiver, lang, depth + 1, &mut inner);
+        out.roots.extend(inner.chain);
+        out.roots.extend(inner.roots);
     }
     // `[]byte("k")`, `Buffer.from("k")`, `"k".getBytes()`, `"k".encode()`: the
     // encoded value is the literal's.
@@ -341,6 +370,10 @@ fn assignments<'r>(node: &AstNode<'r>, lang: Lang) -> Vec<(String, AstNode<'r>)>
                 .map(|c| c.text().to_string())
                 .collect();
             let values: Vec<AstNode<'r>> = right.children().filter(|c| c.is_named()).collect();
+            // `v, err := f()`: the first name holds the call's main result.
+            if values.len() == 1 && names.len() > 1 && values[0].kind() == "call_expression" {
+                return vec![(names[0].clone(), values[0].clone())];
+            }
             if names.len() != values.len() {
                 return vec![];
             }
@@ -394,7 +427,7 @@ fn find_assignment<'r>(
             }
             for (target, value) in assignments(&node, lang) {
                 // The right-hand side must end before the use: `x = f(x)` uses the old x.
-                if target == name && value.range().end <= use_start {
+                if binds(&target, name) && value.range().end <= use_start {
                     last = Some(value);
                 }
             }
@@ -434,6 +467,126 @@ fn find_assignment<'r>(
         let line = value.start_pos().line() + 1;
         (value, format!("`{name}` set at module level, line {line}"))
     })
+}
+
+/// Whether an assignment target binds `name`: the name itself, or a destructuring
+/// pattern (`{ a, b: c } = v`, `a, _, b = v`) that names it.
+fn binds(target: &str, name: &str) -> bool {
+    if target == name {
+        return true;
+    }
+    let destructuring = target.starts_with(['{', '[', '('])
+        || (target.contains(',') && !target.contains(['(', '.']));
+    destructuring
+        && target
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .any(|part| part == name)
+        // `{ a: b }` binds b, not a.
+        && !target.contains(&format!("{name}:"))
+}
+
+/// Receiver expressions: the object `x.y`, `x[k]` and `x.m()` are read from.
+fn receiver_root<'r>(node: &AstNode<'r>, lang: Lang) -> Option<AstNode<'r>> {
+    let mut current = node.clone();
+    for _ in 0..12 {
+        let next = match (lang, &*current.kind()) {
+            (_, "call" | "call_expression") => current.field("function"),
+            (Lang::Python, "attribute") => current.field("object"),
+            (Lang::Python, "subscript") => current.field("value"),
+            (
+                Lang::JavaScript | Lang::TypeScript | Lang::Tsx,
+                "member_expression" | "subscript_expression",
+            ) => current.field("object"),
+            (Lang::JavaScript | Lang::TypeScript | Lang::Tsx, "non_null_expression" | "as_expression") => {
+                current.child(0)
+            }
+            (Lang::Go, "selector_expression" | "index_expression") => current.field("operand"),
+            (Lang::Java, "method_invocation" | "field_access") => current.field("object"),
+            (Lang::Java, "array_access") => current.field("array"),
+            _ => None,
+        }?;
+        if is_identifier(lang, &next.kind()) {
+            // A bare function name (`f(x)`) is no receiver.
+            return (!matches!(&*current.kind(), "call" | "call_expression")).then_some(next);
+        }
+        current = next;
+    }
+    None
+}
+
+/// Go: calls before `usage`, in its function, that may write into `name` through a
+/// pointer (`Decode(&v)`, `Unmarshal(b, &v)`, `ParseUnverified(raw, v)` with
+/// `v := &T{}`). Their text and their resolved identifier arguments join `roots`.
+fn fill_calls(usage: &AstNode<'_>, lang: Lang, name: &str, depth: usize, out: &mut Resolved) {
+    let functions = function_kinds(lang);
+    let Some(scope) = usage.ancestors().find(|a| functions.contains(&&*a.kind())) else {
+        return;
+    };
+    let use_start = usage.range().start;
+    let pointer = format!("&{name}");
+    for call in scope.dfs().filter(|n| n.kind() == "call_expression") {
+        if call.range().end > use_start {
+            continue;
+        }
+        let Some(arguments) = call.field("arguments") else {
+            continue;
+        };
+        let passed: Vec<_> = arguments.children().filter(|c| c.is_named()).collect();
+        let fills = passed.iter().any(|a| {
+            let text = a.text();
+            text == pointer || (text == name && declared_as_pointer(&scope, name))
+        });
+        if !fills {
+            continue;
+        }
+        out.roots.push(call.text().to_string());
+        for argument in passed.iter().filter(|a| is_identifier(lang, &a.kind()) && a.text() != name) {
+            if depth < MAX_DEPTH {
+                let mut inner = Resolved {
+                    value: Value::Expression(String::new()),
+                    chain: Vec::new(),
+                    roots: Vec::new(),
+                    steps: Vec::new(),
+                };
+                resolve_node(argument, lang, depth + 1, &mut inner);
+                out.roots.extend(inner.chain);
+                out.roots.extend(inner.roots);
+            }
+        }
+    }
+}
+
+/// Go: `name := &T{}` or `name := new(T)` somewhere in `scope`.
+fn declared_as_pointer(scope: &AstNode<'_>, name: &str) -> bool {
+    scope.dfs().any(|n| {
+        assignments(&n, Lang::Go).into_iter().any(|(target, value)| {
+            target == name && {
+                let v = value.text();
+                v.starts_with('&') || v.starts_with("new(")
+            }
+        })
+    })
+}
+
+/// The parameter declaration that introduces `name` in the innermost function
+/// declaring it, when no assignment is visible.
+fn parameter_declaration<'r>(usage: &AstNode<'r>, lang: Lang, name: &str) -> Option<AstNode<'r>> {
+    let functions = function_kinds(lang);
+    let function = usage
+        .ancestors()
+        .filter(|a| functions.contains(&&*a.kind()))
+        .find(|f| declares_parameter(f, name))?;
+    let parameters = function
+        .field("parameters")
+        .or_else(|| function.field("parameter"))?;
+    if parameters.kind() == "identifier" {
+        return Some(parameters);
+    }
+    let declaration = parameters
+        .children()
+        .filter(|c| c.is_named())
+        .find(|p| p.dfs().any(|n| is_identifier(lang, &n.kind()) && n.text() == name));
+    declaration
 }
 
 /// Whether a function declares `name` as a parameter.

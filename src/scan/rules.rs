@@ -385,7 +385,7 @@ impl RuleSet {
         if meta
             .conditions
             .iter()
-            .any(|c| matches!(c, Condition::FromRequest { .. } | Condition::Literal { .. }))
+            .any(|c| matches!(c, Condition::From { .. } | Condition::Literal { .. }))
         {
             return Err(invalid(
                 &path,
