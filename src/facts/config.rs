@@ -1,6 +1,8 @@
 //! Configuration files into key -> value facts, each with its file and line.
 //! YAML and JSON go through a real YAML parser (granit-parser, the one serde-saphyr
-//! uses); Python settings modules and JavaScript config modules through tree-sitter.
+//! uses); Python settings modules, JavaScript/TypeScript config modules, Go config
+//! packages and Java properties/constants classes through tree-sitter (their literal
+//! constants, keyed by the dotted name code uses to read them).
 
 use super::ConfigValue;
 use crate::finding::{Diagnostic, DiagnosticLevel};
@@ -17,6 +19,12 @@ pub enum ConfigKind {
     Yaml,
     PythonSettings,
     JsConfig,
+    /// A Go config package: `const X = 8` and `var P = Policy{Iterations: 1000}` as
+    /// `pkg.X` and `pkg.P.Iterations`.
+    GoConstants,
+    /// A Java properties or constants class: field initialisers as `field` and
+    /// `Class.field`.
+    JavaConstants,
 }
 
 /// Which configuration format a path holds, if it is a configuration file.
@@ -50,7 +58,28 @@ pub fn config_kind(rel: &str) -> Option<ConfigKind> {
         {
             Some(ConfigKind::PythonSettings)
         }
-        "js" | "cjs" | "mjs" | "ts" if in_config_dir => Some(ConfigKind::JsConfig),
+        "js" | "cjs" | "mjs" | "ts"
+            if in_config_dir || stem_is(&["config.", "settings.", "constants."]) =>
+        {
+            Some(ConfigKind::JsConfig)
+        }
+        "go" if (in_config_dir || stem_is(&["config", "settings", "constants"]))
+            && !name.ends_with("_test.go") =>
+        {
+            Some(ConfigKind::GoConstants)
+        }
+        "java"
+            if [
+                "Properties.java",
+                "Config.java",
+                "Settings.java",
+                "Constants.java",
+            ]
+            .iter()
+            .any(|suffix| name.ends_with(suffix)) =>
+        {
+            Some(ConfigKind::JavaConstants)
+        }
         _ => None,
     }
 }
@@ -84,7 +113,9 @@ pub fn parse_config(
             }
         }
         ConfigKind::PythonSettings => parse_python_settings(text, &mut out),
-        ConfigKind::JsConfig => parse_js_config(text, &mut out),
+        ConfigKind::JsConfig => parse_js_config(text, rel.ends_with(".ts"), &mut out),
+        ConfigKind::GoConstants => parse_go_constants(text, &mut out),
+        ConfigKind::JavaConstants => parse_java_constants(text, &mut out),
     }
     (out.values, diagnostics)
 }
@@ -268,23 +299,242 @@ fn parse_python_settings(text: &str, out: &mut Values<'_>) {
     }
 }
 
-/// `module.exports = { ... }` / `export default { ... }` in a JavaScript config module,
-/// flattened to dotted keys.
-fn parse_js_config(text: &str, out: &mut Values<'_>) {
-    let root = Lang::JavaScript.support_lang().ast_grep(text);
-    for node in root.root().dfs() {
-        if node.kind() != "object" {
+/// A JavaScript/TypeScript config module flattened to dotted keys:
+/// `module.exports = { ... }` and `export default { ... }` without a prefix,
+/// `export const settings = { ... }` (exported or not) under its name.
+fn parse_js_config(text: &str, typescript: bool, out: &mut Values<'_>) {
+    let lang = if typescript {
+        Lang::TypeScript
+    } else {
+        Lang::JavaScript
+    };
+    let root = lang.support_lang().ast_grep(text);
+    // `const config = {...}; module.exports = config;`: the names exported whole.
+    let mut exported_names = Vec::new();
+    for statement in root.root().children() {
+        let statement = match &*statement.kind() {
+            "export_statement" => {
+                if let Some(value) = statement.field("value") {
+                    match object_value(&value) {
+                        Some(object) => flatten_object(&object, "", out),
+                        None if value.kind() == "identifier" => {
+                            exported_names.push(value.text().to_string())
+                        }
+                        None => {}
+                    }
+                    continue;
+                }
+                match statement.field("declaration") {
+                    Some(declaration) => declaration,
+                    None => continue,
+                }
+            }
+            _ => statement,
+        };
+        match &*statement.kind() {
+            "expression_statement" => {
+                let Some(assignment) = statement
+                    .child(0)
+                    .filter(|a| a.kind() == "assignment_expression")
+                else {
+                    continue;
+                };
+                let is_exports = assignment
+                    .field("left")
+                    .is_some_and(|l| l.text() == "module.exports");
+                let Some(right) = assignment.field("right").filter(|_| is_exports) else {
+                    continue;
+                };
+                match object_value(&right) {
+                    Some(object) => flatten_object(&object, "", out),
+                    None if right.kind() == "identifier" => {
+                        exported_names.push(right.text().to_string())
+                    }
+                    None => {}
+                }
+            }
+            "lexical_declaration" | "variable_declaration" => {
+                for declarator in statement
+                    .children()
+                    .filter(|c| c.kind() == "variable_declarator")
+                {
+                    let (Some(name), Some(value)) =
+                        (declarator.field("name"), declarator.field("value"))
+                    else {
+                        continue;
+                    };
+                    if name.kind() != "identifier" {
+                        continue;
+                    }
+                    match object_value(&value) {
+                        Some(object) => flatten_object(&object, &name.text(), out),
+                        None => out.push(
+                            name.text().to_string(),
+                            literal_text(&value.text(), &value.kind()),
+                            value.start_pos().line() + 1,
+                        ),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Keys of a whole-exported object are also readable without its local name.
+    let prefixed: Vec<(String, String, usize)> = out
+        .values
+        .iter()
+        .filter_map(|v| {
+            exported_names.iter().find_map(|name| {
+                v.key
+                    .strip_prefix(&format!("{name}."))
+                    .map(|rest| (rest.to_string(), v.value.clone(), v.line))
+            })
+        })
+        .collect();
+    for (key, value, line) in prefixed {
+        out.push(key, value, line);
+    }
+}
+
+/// The object literal an initialiser holds: `{...}`, `Object.freeze({...})`,
+/// `{...} as const`, `{...} satisfies T`.
+fn object_value<'r, D: ast_grep_core::Doc>(
+    value: &ast_grep_core::Node<'r, D>,
+) -> Option<ast_grep_core::Node<'r, D>> {
+    match &*value.kind() {
+        "object" => Some(value.clone()),
+        "as_expression" | "satisfies_expression" | "parenthesized_expression" => {
+            value.child(0).and_then(|inner| object_value(&inner))
+        }
+        "call_expression"
+            if value
+                .field("function")
+                .is_some_and(|f| f.text() == "Object.freeze") =>
+        {
+            value
+                .field("arguments")
+                .and_then(|args| args.children().find(|c| c.is_named()))
+                .and_then(|inner| object_value(&inner))
+        }
+        _ => None,
+    }
+}
+
+/// Top-level constants of a Go package, under `pkg.Name`; struct literals are
+/// flattened (`pkg.Var.Field.Sub`).
+fn parse_go_constants(text: &str, out: &mut Values<'_>) {
+    let root = Lang::Go.support_lang().ast_grep(text);
+    let package = root
+        .root()
+        .children()
+        .find(|c| c.kind() == "package_clause")
+        .and_then(|c| c.children().find(|n| n.kind() == "package_identifier"))
+        .map(|n| n.text().to_string());
+    let Some(package) = package else {
+        return;
+    };
+    for declaration in root.root().children() {
+        if !matches!(
+            &*declaration.kind(),
+            "const_declaration" | "var_declaration"
+        ) {
             continue;
         }
-        let exported = node.parent().is_some_and(|p| {
-            (p.kind() == "assignment_expression"
-                && p.field("left")
-                    .is_some_and(|l| l.text() == "module.exports"))
-                || p.kind() == "export_statement"
-        });
-        if exported {
-            flatten_object(&node, "", out);
-            return;
+        for spec in declaration
+            .dfs()
+            .filter(|n| matches!(&*n.kind(), "const_spec" | "var_spec"))
+        {
+            let names: Vec<String> = spec
+                .field_children("name")
+                .map(|n| n.text().to_string())
+                .collect();
+            let Some(values) = spec.field("value") else {
+                continue;
+            };
+            let values: Vec<_> = values.children().filter(|c| c.is_named()).collect();
+            for (name, value) in names.iter().zip(values) {
+                flatten_go_value(&value, &format!("{package}.{name}"), out);
+            }
+        }
+    }
+}
+
+fn flatten_go_value<D: ast_grep_core::Doc>(
+    value: &ast_grep_core::Node<'_, D>,
+    path: &str,
+    out: &mut Values<'_>,
+) {
+    let value = if value.kind() == "unary_expression" && value.text().starts_with('&') {
+        match value.field("operand") {
+            Some(operand) => operand,
+            None => return,
+        }
+    } else {
+        value.clone()
+    };
+    if value.kind() != "composite_literal" {
+        out.push(
+            path.to_string(),
+            literal_text(&value.text(), &value.kind()),
+            value.start_pos().line() + 1,
+        );
+        return;
+    }
+    let Some(body) = value.field("body") else {
+        return;
+    };
+    for element in body.children().filter(|c| c.kind() == "keyed_element") {
+        let parts: Vec<_> = element.children().filter(|c| c.is_named()).collect();
+        let [key, item] = parts.as_slice() else {
+            continue;
+        };
+        let (key, item) = (unwrap_literal_element(key), unwrap_literal_element(item));
+        if key.kind() == "field_identifier" || key.kind() == "identifier" {
+            flatten_go_value(&item, &join(path, &key.text()), out);
+        }
+    }
+}
+
+fn unwrap_literal_element<'r, D: ast_grep_core::Doc>(
+    n: &ast_grep_core::Node<'r, D>,
+) -> ast_grep_core::Node<'r, D> {
+    if n.kind() == "literal_element" {
+        n.child(0).unwrap_or_else(|| n.clone())
+    } else {
+        n.clone()
+    }
+}
+
+/// Field initialisers of Java properties/constants classes, as `field` and `Class.field`
+/// (getters are read as their field: `props.getIterations()` is `iterations`).
+fn parse_java_constants(text: &str, out: &mut Values<'_>) {
+    let root = Lang::Java.support_lang().ast_grep(text);
+    for class in root
+        .root()
+        .dfs()
+        .filter(|n| n.kind() == "class_declaration")
+    {
+        let Some(class_name) = class.field("name").map(|n| n.text().to_string()) else {
+            continue;
+        };
+        let Some(body) = class.field("body") else {
+            continue;
+        };
+        for field in body.children().filter(|c| c.kind() == "field_declaration") {
+            for declarator in field
+                .children()
+                .filter(|c| c.kind() == "variable_declarator")
+            {
+                let (Some(name), Some(value)) =
+                    (declarator.field("name"), declarator.field("value"))
+                else {
+                    continue;
+                };
+                let text = literal_text(&value.text(), &value.kind());
+                let line = value.start_pos().line() + 1;
+                out.push(name.text().to_string(), text.clone(), line);
+                out.push(format!("{class_name}.{}", name.text()), text, line);
+            }
         }
     }
 }
@@ -454,6 +704,46 @@ mod tests {
                     3
                 ),
                 kv("SECRET_KEY", "os.environ['K']", 4),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_constants() {
+        assert_eq!(
+            config_kind("internal/config/config.go"),
+            Some(ConfigKind::GoConstants)
+        );
+        assert_eq!(config_kind("src/settings.js"), Some(ConfigKind::JsConfig));
+        assert_eq!(
+            config_kind("src/main/java/a/SecurityProperties.java"),
+            Some(ConfigKind::JavaConstants)
+        );
+        assert_eq!(config_kind("internal/config/config_test.go"), None);
+        let go = "package config\n\nconst LegacyCost = 8\n\nvar Legacy = Policy{\n\tIterations: 10_000,\n\tNested: &Inner{Name: \"x\"},\n}\n";
+        assert_eq!(
+            parse(ConfigKind::GoConstants, go),
+            vec![
+                kv("config.LegacyCost", "8", 3),
+                kv("config.Legacy.Iterations", "10_000", 6),
+                kv("config.Legacy.Nested.Name", "x", 7)
+            ]
+        );
+        let java = "class SecurityProperties {\n    private int pbkdf2Iterations = 210_000;\n    private String issuer;\n}\n";
+        assert_eq!(
+            parse(ConfigKind::JavaConstants, java),
+            vec![
+                kv("pbkdf2Iterations", "210_000", 2),
+                kv("SecurityProperties.pbkdf2Iterations", "210_000", 2)
+            ]
+        );
+        let js = "export const settings = Object.freeze({ kdf: { iterations: 100_000 } });\nconst config = { rounds: 9 };\nmodule.exports = config;\n";
+        assert_eq!(
+            parse(ConfigKind::JsConfig, js),
+            vec![
+                kv("settings.kdf.iterations", "100_000", 1),
+                kv("config.rounds", "9", 2),
+                kv("rounds", "9", 2)
             ]
         );
     }

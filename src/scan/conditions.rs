@@ -394,7 +394,11 @@ pub fn evaluate(
                     });
                 }
             }
-            Condition::From { var, origin, expected } => {
+            Condition::From {
+                var,
+                origin,
+                expected,
+            } => {
                 let Some(resolved) = binding(bindings, var) else {
                     continue;
                 };
@@ -407,7 +411,10 @@ pub fn evaluate(
                 if let Some(expr) = found {
                     let shown: String = expr.chars().take(80).collect();
                     evidence.push(Evidence {
-                        description: format!("`${var}` comes from {}: `{shown}`", origin.describe()),
+                        description: format!(
+                            "`${var}` comes from {}: `{shown}`",
+                            origin.describe()
+                        ),
                         path: None,
                         line: None,
                     });
@@ -477,7 +484,36 @@ fn binding<'b>(bindings: &'b [(String, Resolved)], var: &str) -> Option<&'b Reso
 /// evidence naming where they were set.
 fn candidate_values(resolved: &Resolved, facts: &Facts) -> (Vec<String>, Vec<(String, Evidence)>) {
     match &resolved.value {
-        Value::Literal(v) | Value::Expression(v) => (vec![v.clone()], vec![]),
+        Value::Literal(v) => (vec![v.clone()], vec![]),
+        Value::Expression(v) => {
+            // A constant defined in a config module elsewhere in the project.
+            for key in code_keys(v) {
+                let set = facts.config(&key);
+                if set.is_empty() {
+                    continue;
+                }
+                let values = set.iter().map(|c| c.value.clone()).collect();
+                let evidence = set
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.value.clone(),
+                            Evidence {
+                                description: format!(
+                                    "`{}` is defined as `{}`",
+                                    crate::finding::strip_control_chars(v),
+                                    crate::finding::strip_control_chars(&c.value)
+                                ),
+                                path: Some(c.path.clone()),
+                                line: Some(c.line),
+                            },
+                        )
+                    })
+                    .collect();
+                return (values, evidence);
+            }
+            (vec![v.clone()], vec![])
+        }
         Value::Config { key, default } => {
             let set = facts.config(key);
             if set.is_empty() {
@@ -524,6 +560,46 @@ fn candidate_values(resolved: &Resolved, facts: &Facts) -> (Vec<String>, Vec<(St
     }
 }
 
+/// The configuration-fact keys a dotted read may name, most specific first:
+/// `config.Passwords.Iterations` (a Go package constant), then `Passwords.Iterations`
+/// (an `export default` object); `require("./config").rounds` and a getter
+/// `props.getIterations()` name a bare key, as does `settings.X` / `config.X` (a module
+/// of constants). A bare single name is never looked up: `user.id` is not the `id` of a
+/// YAML file.
+fn code_keys(text: &str) -> Vec<String> {
+    static PATTERNS: OnceLock<(Regex, Regex, Regex, Regex)> = OnceLock::new();
+    let (required, getter, dotted, module) = PATTERNS.get_or_init(|| {
+        (
+            Regex::new(r#"^require\(["'][^"']+["']\)\.([\w$.]+)$"#).expect("valid pattern"),
+            Regex::new(r"^(?:[\w$]+\.)*get([A-Z][\w$]*)\(\)$").expect("valid pattern"),
+            Regex::new(r"^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$").expect("valid pattern"),
+            Regex::new(r"(?i)^(config|settings|conf|cfg|constants|consts)$")
+                .expect("valid pattern"),
+        )
+    });
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(c) = required.captures(&compact) {
+        return vec![c[1].to_string()];
+    }
+    if let Some(c) = getter.captures(&compact) {
+        let field = &c[1];
+        let mut lowered = field[..1].to_lowercase();
+        lowered.push_str(&field[1..]);
+        return vec![lowered];
+    }
+    if !dotted.is_match(&compact) {
+        return vec![];
+    }
+    let segments: Vec<&str> = compact.split('.').collect();
+    let mut keys: Vec<String> = (0..segments.len() - 1)
+        .map(|skip| segments[skip..].join("."))
+        .collect();
+    if segments.len() == 2 && module.is_match(segments[0]) {
+        keys.push(segments[1].to_string());
+    }
+    keys
+}
+
 fn steps_evidence(var: &str, resolved: &Resolved) -> Vec<Evidence> {
     resolved
         .steps
@@ -549,17 +625,25 @@ fn provenance(resolved: &Resolved, lang: Lang, origin: Origin) -> Option<&String
                 Regex::new(r"^\s*(?:(?:new\s+)?[\w.]*(?:loads|parse|NewDecoder|ReadAll|URLSearchParams)\()?[\w.]*$")
                     .expect("valid prefix pattern")
             });
-            resolved.chain.iter().find(|expr| source.is_match(expr)).or_else(|| {
-                resolved.roots.iter().find(|expr| {
-                    source
-                        .find_iter(expr)
-                        .any(|m| parsed.is_match(&expr[..m.start()]))
+            resolved
+                .chain
+                .iter()
+                .find(|expr| source.is_match(expr))
+                .or_else(|| {
+                    resolved.roots.iter().find(|expr| {
+                        source
+                            .find_iter(expr)
+                            .any(|m| parsed.is_match(&expr[..m.start()]))
+                    })
                 })
-            })
         }
         Origin::UnverifiedToken => {
             let source = unverified_source(lang);
-            resolved.chain.iter().chain(&resolved.roots).find(|expr| source.is_match(expr))
+            resolved
+                .chain
+                .iter()
+                .chain(&resolved.roots)
+                .find(|expr| source.is_match(expr))
         }
     }
 }
@@ -631,6 +715,25 @@ mod tests {
             policy,
             rule_hits: hits,
         }
+    }
+
+    #[test]
+    fn dotted_reads_name_code_constants() {
+        assert_eq!(
+            code_keys("config.Legacy.Iterations"),
+            vec!["config.Legacy.Iterations", "Legacy.Iterations"]
+        );
+        assert_eq!(
+            code_keys("settings.SCRYPT_N"),
+            vec!["settings.SCRYPT_N", "SCRYPT_N"]
+        );
+        assert_eq!(code_keys("require(\"../config\").rounds"), vec!["rounds"]);
+        assert_eq!(
+            code_keys("this.props.getPbkdf2Iterations()"),
+            vec!["pbkdf2Iterations"]
+        );
+        assert!(code_keys("user.id").iter().all(|k| k.contains('.')));
+        assert!(code_keys("hash(password)").is_empty());
     }
 
     #[test]

@@ -235,7 +235,11 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         {
             // Two shapes of one rule on one line (`if (x.includes(..))` is both a
             // call and a condition) are one finding.
-            if !reported.insert((meta.id.clone(), finding.location.path.clone(), finding.location.start_line)) {
+            if !reported.insert((
+                meta.id.clone(),
+                finding.location.path.clone(),
+                finding.location.start_line,
+            )) {
                 continue;
             }
             redact_evidence(&mut evidence, meta, &bindings, &outcome.facts);

@@ -497,9 +497,10 @@ fn receiver_root<'r>(node: &AstNode<'r>, lang: Lang) -> Option<AstNode<'r>> {
                 Lang::JavaScript | Lang::TypeScript | Lang::Tsx,
                 "member_expression" | "subscript_expression",
             ) => current.field("object"),
-            (Lang::JavaScript | Lang::TypeScript | Lang::Tsx, "non_null_expression" | "as_expression") => {
-                current.child(0)
-            }
+            (
+                Lang::JavaScript | Lang::TypeScript | Lang::Tsx,
+                "non_null_expression" | "as_expression",
+            ) => current.child(0),
             (Lang::Go, "selector_expression" | "index_expression") => current.field("operand"),
             (Lang::Java, "method_invocation" | "field_access") => current.field("object"),
             (Lang::Java, "array_access") => current.field("array"),
@@ -540,7 +541,10 @@ fn fill_calls(usage: &AstNode<'_>, lang: Lang, name: &str, depth: usize, out: &m
             continue;
         }
         out.roots.push(call.text().to_string());
-        for argument in passed.iter().filter(|a| is_identifier(lang, &a.kind()) && a.text() != name) {
+        for argument in passed
+            .iter()
+            .filter(|a| is_identifier(lang, &a.kind()) && a.text() != name)
+        {
             if depth < MAX_DEPTH {
                 let mut inner = Resolved {
                     value: Value::Expression(String::new()),
@@ -559,12 +563,14 @@ fn fill_calls(usage: &AstNode<'_>, lang: Lang, name: &str, depth: usize, out: &m
 /// Go: `name := &T{}` or `name := new(T)` somewhere in `scope`.
 fn declared_as_pointer(scope: &AstNode<'_>, name: &str) -> bool {
     scope.dfs().any(|n| {
-        assignments(&n, Lang::Go).into_iter().any(|(target, value)| {
-            target == name && {
-                let v = value.text();
-                v.starts_with('&') || v.starts_with("new(")
-            }
-        })
+        assignments(&n, Lang::Go)
+            .into_iter()
+            .any(|(target, value)| {
+                target == name && {
+                    let v = value.text();
+                    v.starts_with('&') || v.starts_with("new(")
+                }
+            })
     })
 }
 
@@ -582,10 +588,10 @@ fn parameter_declaration<'r>(usage: &AstNode<'r>, lang: Lang, name: &str) -> Opt
     if parameters.kind() == "identifier" {
         return Some(parameters);
     }
-    let declaration = parameters
-        .children()
-        .filter(|c| c.is_named())
-        .find(|p| p.dfs().any(|n| is_identifier(lang, &n.kind()) && n.text() == name));
+    let declaration = parameters.children().filter(|c| c.is_named()).find(|p| {
+        p.dfs()
+            .any(|n| is_identifier(lang, &n.kind()) && n.text() == name)
+    });
     declaration
 }
 
