@@ -74,6 +74,9 @@ pub fn config_kind(rel: &str) -> Option<ConfigKind> {
                 "Config.java",
                 "Settings.java",
                 "Constants.java",
+                "Consts.java",
+                "Specs.java",
+                "Defaults.java",
             ]
             .iter()
             .any(|suffix| name.ends_with(suffix)) =>

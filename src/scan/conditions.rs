@@ -578,6 +578,15 @@ fn code_keys(text: &str) -> Vec<String> {
         )
     });
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    // A constant by convention (`COOKIE_TRANSFORMATION`, statically imported).
+    if compact.len() > 3
+        && compact.contains('_')
+        && compact
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    {
+        return vec![compact];
+    }
     if let Some(c) = required.captures(&compact) {
         return vec![c[1].to_string()];
     }
@@ -734,6 +743,8 @@ mod tests {
         );
         assert!(code_keys("user.id").iter().all(|k| k.contains('.')));
         assert!(code_keys("hash(password)").is_empty());
+        assert_eq!(code_keys("COOKIE_TRANSFORMATION"), vec!["COOKIE_TRANSFORMATION"]);
+        assert!(code_keys("KEY").is_empty());
     }
 
     #[test]
