@@ -291,6 +291,8 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// Matches per rule id anywhere in the scanned tree, before suppressions.
     pub rule_hits: &'a HashMap<String, usize>,
+    /// The file being judged: of several definitions of one constant, the nearest wins.
+    pub near: &'a str,
 }
 
 /// Decides all conditions; `Some(evidence)` when every one holds.
@@ -336,7 +338,7 @@ pub fn evaluate(
                     .chain
                     .last()
                     .is_some_and(|raw| raw.trim_start().starts_with(['"', '\'', '`']));
-                let (values, _) = candidate_values(resolved, context.facts);
+                let (values, _) = candidate_values(resolved, context.facts, context.near);
                 let value = values.first()?;
                 let description = if key.starts_with("max-") {
                     let secs = duration_secs(value, is_string, *unit)?;
@@ -366,7 +368,7 @@ pub fn evaluate(
                 let Some(resolved) = binding(bindings, var) else {
                     continue;
                 };
-                let (candidates, decided_by) = candidate_values(resolved, context.facts);
+                let (candidates, decided_by) = candidate_values(resolved, context.facts, context.near);
                 let hit = candidates.iter().find(|v| regex.is_match(v) != *negate)?;
                 evidence.extend(steps_evidence(var, resolved));
                 if let Some(fact) = decided_by
@@ -482,13 +484,17 @@ fn binding<'b>(bindings: &'b [(String, Resolved)], var: &str) -> Option<&'b Reso
 
 /// The values a binding may hold, and for those taken from configuration the
 /// evidence naming where they were set.
-fn candidate_values(resolved: &Resolved, facts: &Facts) -> (Vec<String>, Vec<(String, Evidence)>) {
+fn candidate_values(
+    resolved: &Resolved,
+    facts: &Facts,
+    near: &str,
+) -> (Vec<String>, Vec<(String, Evidence)>) {
     match &resolved.value {
         Value::Literal(v) => (vec![v.clone()], vec![]),
         Value::Expression(v) => {
             // A constant defined in a config module elsewhere in the project.
             for key in code_keys(v) {
-                let set = facts.config(&key);
+                let set = nearest(facts.config(&key), near);
                 if set.is_empty() {
                     continue;
                 }
@@ -512,7 +518,33 @@ fn candidate_values(resolved: &Resolved, facts: &Facts) -> (Vec<String>, Vec<(St
                     .collect();
                 return (values, evidence);
             }
-            (vec![v.clone()], vec![])
+            // `{**BASE_OPTIONS, "verify_aud": True}`, `{ ...baseOptions }`: spread members
+            // defined in another module join the text.
+            let mut combined = v.clone();
+            let mut evidence = Vec::new();
+            for spread in spread_names().captures_iter(v) {
+                let name = &spread[1];
+                if let Some(c) = code_keys(name)
+                    .iter()
+                    .find_map(|k| nearest(facts.config(k), near).into_iter().next())
+                {
+                    combined.push('\n');
+                    combined.push_str(&c.value);
+                    evidence.push(Evidence {
+                        description: format!(
+                            "`{name}` is defined as `{}`",
+                            crate::finding::strip_control_chars(&c.value)
+                        ),
+                        path: Some(c.path.clone()),
+                        line: Some(c.line),
+                    });
+                }
+            }
+            if evidence.is_empty() {
+                return (vec![v.clone()], vec![]);
+            }
+            let evidence = evidence.into_iter().map(|e| (combined.clone(), e)).collect();
+            (vec![combined], evidence)
         }
         Value::Config { key, default } => {
             let set = facts.config(key);
@@ -607,6 +639,34 @@ fn code_keys(text: &str) -> Vec<String> {
         keys.push(segments[1].to_string());
     }
     keys
+}
+
+/// The definitions in the directory closest to `near` (a monorepo has one `settings`
+/// per service), in their original order.
+fn nearest<'f>(set: &'f [crate::facts::ConfigValue], near: &str) -> Vec<&'f crate::facts::ConfigValue> {
+    let shared = |path: &str| {
+        path.split('/')
+            .zip(near.split('/'))
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    let best = set.iter().map(|c| shared(&c.path)).max().unwrap_or(0);
+    let mut seen: Vec<(&str, usize, &str)> = Vec::new();
+    set.iter()
+        .filter(|c| shared(&c.path) == best)
+        .filter(|c| {
+            // The same definition read twice (two passes over one file) is one.
+            let key = (c.path.as_str(), c.line, c.value.as_str());
+            let fresh = !seen.contains(&key);
+            seen.push(key);
+            fresh
+        })
+        .collect()
+}
+
+fn spread_names() -> &'static Regex {
+    static SPREAD: OnceLock<Regex> = OnceLock::new();
+    SPREAD.get_or_init(|| Regex::new(r"(?:\*\*|\.\.\.)([A-Za-z_$][\w$.]*)").expect("valid pattern"))
 }
 
 fn steps_evidence(var: &str, resolved: &Resolved) -> Vec<Evidence> {
@@ -723,6 +783,7 @@ mod tests {
             facts,
             policy,
             rule_hits: hits,
+            near: "",
         }
     }
 

@@ -212,11 +212,6 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     outcome.stats.config_values = outcome.facts.config_len();
     outcome.stats.dependencies = outcome.facts.dependencies().len();
     let library_findings = libs::check(&outcome.facts, policy, &options.library_data);
-    let context = conditions::Context {
-        facts: &outcome.facts,
-        policy,
-        rule_hits: &rule_hits,
-    };
     // One literal key defined once and used in several places is one finding, at its
     // first occurrence, naming the others.
     let mut first_use: HashMap<(String, String, Vec<String>), usize> = HashMap::new();
@@ -230,6 +225,13 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     } in pending
     {
         let meta = rules.meta_of(rule);
+        let near = finding.location.path.clone();
+        let context = conditions::Context {
+            facts: &outcome.facts,
+            policy,
+            rule_hits: &rule_hits,
+            near: &near,
+        };
         if let Some(mut evidence) =
             conditions::evaluate(&meta.conditions, &bindings, lang, &context)
         {
