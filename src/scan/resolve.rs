@@ -122,6 +122,15 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
         }
         return Value::Expression(text);
     }
+    // `auditParser(key)`, `this.webhookParser()`, `strictOpts()`: a helper of this file
+    // that returns one expression stands for that expression.
+    if let Some((returned, name)) = helper_return(node, lang) {
+        out.steps.push(Step {
+            description: format!("returned by `{name}` at line {}", returned.start_pos().line() + 1),
+            line: returned.start_pos().line() + 1,
+        });
+        return resolve_node(&returned, lang, depth + 1, out);
+    }
     if let Some(receiver) = receiver_root(node, lang) {
         let mut inner = Resolved {
             value: Value::Expression(String::new()),
@@ -483,6 +492,70 @@ fn binds(target: &str, name: &str) -> bool {
             .any(|part| part == name)
         // `{ a: b }` binds b, not a.
         && !target.contains(&format!("{name}:"))
+}
+
+/// For a call of a function or method declared in this file by its bare name (or
+/// `this.`/`self.`), the expression its only `return` gives back, and the name.
+fn helper_return<'r>(node: &AstNode<'r>, lang: Lang) -> Option<(AstNode<'r>, String)> {
+    let name = match (lang, &*node.kind()) {
+        (Lang::Java, "method_invocation") => {
+            if node.field("object").is_some_and(|o| o.text() != "this") {
+                return None;
+            }
+            node.field("name")?.text().to_string()
+        }
+        (_, "call" | "call_expression") => {
+            let function = node.field("function")?;
+            let text = function.text();
+            let bare = text
+                .strip_prefix("this.")
+                .or_else(|| text.strip_prefix("self."))
+                .unwrap_or(&text);
+            if !bare.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+                return None;
+            }
+            bare.to_string()
+        }
+        _ => return None,
+    };
+    let declarations: &[&str] = match lang {
+        Lang::Python => &["function_definition"],
+        Lang::JavaScript | Lang::TypeScript | Lang::Tsx => &["function_declaration", "method_definition"],
+        Lang::Go => &["function_declaration"],
+        Lang::Java => &["method_declaration"],
+    };
+    let root = node.root().root();
+    let mut found = root.dfs().filter(|n| {
+        declarations.contains(&&*n.kind()) && n.field("name").is_some_and(|f| f.text() == name.as_str())
+    });
+    let function = found.next()?;
+    if found.next().is_some() {
+        // Overloads or same-named methods of several classes: no single answer.
+        return None;
+    }
+    let body = function.field("body")?;
+    let functions = function_kinds(lang);
+    let returns: Vec<_> = body
+        .dfs()
+        .filter(|n| matches!(&*n.kind(), "return_statement"))
+        .filter(|n| {
+            // Returns of nested functions and lambdas belong to them.
+            n.ancestors()
+                .find(|a| functions.contains(&&*a.kind()))
+                .is_some_and(|owner| owner.node_id() == function.node_id())
+        })
+        .collect();
+    let [only] = returns.as_slice() else {
+        return None;
+    };
+    let value = only.children().find(|c| c.is_named() && c.kind() != "comment")?;
+    // Go `return x, nil`: the first value.
+    let value = if value.kind() == "expression_list" {
+        value.children().find(|c| c.is_named())?
+    } else {
+        value
+    };
+    Some((value, name))
 }
 
 /// Receiver expressions: the object `x.y`, `x[k]` and `x.m()` are read from.
