@@ -44,7 +44,7 @@ pub fn rule_markdown(rule: &RuleMeta) -> String {
             *code = redact_example(code, rule.pattern.as_deref().unwrap_or_default());
         }
     }
-    if rule.kind == RuleKind::Control {
+    if matches!(rule.kind, RuleKind::Control | RuleKind::Fact) {
         if let Some((name, code)) = fixtures.iter().find(|(n, _)| n.starts_with("match.")) {
             let _ = writeln!(
                 out,

@@ -166,6 +166,9 @@ pub fn is_control(id: &str) -> bool {
 pub enum RuleKind {
     Flaw,
     Control,
+    /// Records a named declaration (`$NAME`) for other rules' `declared-by` conditions
+    /// (a keyfunc defined in another file of the package); never reported.
+    Fact,
 }
 
 impl RuleKind {
@@ -173,6 +176,7 @@ impl RuleKind {
         match self {
             RuleKind::Flaw => "flaw",
             RuleKind::Control => "control",
+            RuleKind::Fact => "fact",
         }
     }
 }

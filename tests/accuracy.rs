@@ -281,33 +281,22 @@ fn cells_where(table: &Table, pred: impl Fn(&Score) -> bool) -> Vec<String> {
         .collect()
 }
 
-/// Rule pack A. The bar of issue #5 is TPR >= 0.9 and FPR <= 0.1 in every (control,
-/// language) cell; the rules do not meet it yet in every cell (see
-/// bench/accuracy/README.md), so this asserts the figures reached so far, per cell, as
-/// a floor that no change may lower. Raise the floors as the rules improve.
+/// Rule pack A: issue #5's bar, TPR >= 0.9 and FPR <= 0.1 in every (control, language)
+/// cell of the corpus written before the rules.
 #[test]
-fn tokens_crypto_set_holds_its_floor() {
-    const MIN_TPR: f64 = 0.15;
-    const MAX_FPR: f64 = 0.22;
-    const MIN_ALL_TPR: f64 = 0.65;
+fn tokens_crypto_set_meets_the_bar() {
     let set = sets()
         .into_iter()
         .find(|s| s.ends_with("tokens-crypto"))
         .expect("bench/accuracy/tokens-crypto exists");
     let (table, cases, unlabelled) = score_set(&set);
-    let total = print_table("tokens-crypto", &table);
+    print_table("tokens-crypto", &table);
     let misses = misses(&cases, &unlabelled);
     println!("\n{}", misses.join("\n"));
-    let under_bar = cells_where(&table, |s| s.tpr() < 0.9 || s.fpr() > 0.1);
-    println!(
-        "\ncells under the issue's bar (TPR >= 0.9, FPR <= 0.1):\n{}",
-        under_bar.join("\n")
-    );
-    let failing = cells_where(&table, |s| s.tpr() < MIN_TPR || s.fpr() > MAX_FPR);
+    let failing = cells_where(&table, |s| s.tpr() < 0.9 || s.fpr() > 0.1);
     assert!(
-        failing.is_empty() && total.tpr() >= MIN_ALL_TPR,
-        "tokens-crypto fell below its floor (cell TPR >= {MIN_TPR}, FPR <= {MAX_FPR}; overall TPR >= {MIN_ALL_TPR}, got {:.3}):\n{}\n{}",
-        total.tpr(),
+        failing.is_empty(),
+        "tokens-crypto cells under the bar (TPR >= 0.9, FPR <= 0.1):\n{}\n{}",
         failing.join("\n"),
         misses.join("\n")
     );

@@ -67,7 +67,7 @@ fn marked_lines(path: &Path) -> BTreeSet<usize> {
 fn required_fixtures(rule: &RuleMeta) -> Vec<(String, String)> {
     let (bad, good) = match rule.kind {
         RuleKind::Flaw => ("bad", "good"),
-        RuleKind::Control => ("match", "nomatch"),
+        RuleKind::Control | RuleKind::Fact => ("match", "nomatch"),
     };
     let exts: Vec<String> = match rule.language {
         RuleLanguage::Code(Lang::Python) => vec!["py".into()],
@@ -280,4 +280,59 @@ fn generated_docs_are_current() {
         stale.is_empty(),
         "docs/rules is stale: {stale:?}; run `cargo run -- rules docs docs/rules`"
     );
+}
+
+/// `kind: fact` rules record names declared in one file; `declared-by` conditions of
+/// other rules join on them within the directory (a Go package).
+#[test]
+fn fact_rules_join_declarations_across_files_of_a_package() {
+    let rules = RuleSet::builtin().expect("the built-in rules load");
+    let scan_package = |keys: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let auth = dir.path().join("auth");
+        std::fs::create_dir(&auth).unwrap();
+        std::fs::write(auth.join("keys.go"), keys).unwrap();
+        std::fs::write(
+            auth.join("token.go"),
+            "package auth\n\nimport \"github.com/golang-jwt/jwt/v5\"\n\nfunc Service(raw string, secret []byte, r *keyRing) error {\n\t_, err := jwt.Parse(raw, sharedSecret(secret), jwt.WithIssuer(\"svc\"))\n\tif err != nil {\n\t\treturn err\n\t}\n\t_, err = jwt.ParseWithClaims(raw, &jwt.RegisteredClaims{}, r.lookup)\n\treturn err\n}\n",
+        )
+        .unwrap();
+        // A parse in another package does not see this package's declarations.
+        let other = dir.path().join("other");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(
+            other.join("use.go"),
+            "package other\n\nimport \"github.com/golang-jwt/jwt/v5\"\n\nfunc Use(raw string, s []byte) error {\n\t_, err := jwt.Parse(raw, sharedSecret(s))\n\treturn err\n}\n",
+        )
+        .unwrap();
+        let options = ScanOptions::new(
+            vec![dir.path().to_path_buf()],
+            dir.path().to_path_buf(),
+            time::macros::date!(2026 - 01 - 01),
+        );
+        let outcome = scan(&rules, &Policy::default(), &options);
+        outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.rule_id == "golang-jwt-unchecked-algorithm")
+            .map(|f| (f.location.path, f.location.start_line))
+            .collect::<Vec<_>>()
+    };
+    let unchecked = "package auth\n\nimport \"github.com/golang-jwt/jwt/v5\"\n\ntype keyRing struct{ keys map[string][]byte }\n\nfunc (k *keyRing) lookup(t *jwt.Token) (any, error) {\n\treturn k.keys[t.Header[\"kid\"].(string)], nil\n}\n\nfunc sharedSecret(s []byte) jwt.Keyfunc {\n\treturn func(t *jwt.Token) (any, error) { return s, nil }\n}\n";
+    assert_eq!(
+        scan_package(unchecked),
+        vec![
+            ("auth/token.go".to_string(), 6),
+            ("auth/token.go".to_string(), 10)
+        ]
+    );
+    let checked = unchecked.replace(
+        "return s, nil }",
+        "if _, ok := t.Method.(*jwt.SigningMethodHMAC); !ok { return nil, jwt.ErrTokenSignatureInvalid }; return s, nil }",
+    );
+    let checked = checked.replace(
+        "\treturn k.keys",
+        "\tif t.Method.Alg() != \"HS256\" {\n\t\treturn nil, jwt.ErrTokenSignatureInvalid\n\t}\n\treturn k.keys",
+    );
+    assert!(scan_package(&checked).is_empty());
 }

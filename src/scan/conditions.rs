@@ -46,6 +46,9 @@ struct ConditionSpec {
     /// signature (`jwt.decode(t, options={"verify_signature": False})`, `JWT.decode`,
     /// `ParseUnverified`, a base64-decoded payload segment).
     from_unverified_token: Option<bool>,
+    /// The name the value refers to (`f` of `f(x)`, `m` of `v.m`) is declared, in the
+    /// same directory, by a match of this `kind: fact` rule (its `$NAME`).
+    declared_by: Option<String>,
     /// The value is a string literal in the code (directly, through assignments, or
     /// as the fallback of a configuration look-up).
     literal: Option<bool>,
@@ -104,6 +107,10 @@ pub enum Condition {
     Literal {
         var: String,
         expected: bool,
+    },
+    DeclaredBy {
+        var: String,
+        rule: String,
     },
     Project {
         rule: String,
@@ -170,6 +177,10 @@ impl fmt::Display for Condition {
             Condition::Literal { var, expected: false } => {
                 write!(f, "`${var}` is not a string literal in the code")
             }
+            Condition::DeclaredBy { var, rule } => write!(
+                f,
+                "what `${var}` names is declared, in the same directory, as rule `{rule}` describes"
+            ),
             Condition::Project {
                 rule,
                 present: true,
@@ -188,7 +199,8 @@ impl Condition {
         match self {
             Condition::ValueMatches { var, .. }
             | Condition::From { var, .. }
-            | Condition::Literal { var, .. } => Some(var),
+            | Condition::Literal { var, .. }
+            | Condition::DeclaredBy { var, .. } => Some(var),
             Condition::Policy { var, .. } => Some(var),
             Condition::Project { .. } | Condition::Dependency { .. } => None,
         }
@@ -231,6 +243,7 @@ fn compile(spec: ConditionSpec) -> Result<Condition, String> {
             || spec.not_matches.is_some()
             || spec.from_request.is_some()
             || spec.from_unverified_token.is_some()
+            || spec.declared_by.is_some()
             || spec.literal.is_some()
             || spec.project.is_some()
             || spec.dependency.is_some()
@@ -256,26 +269,27 @@ fn compile(spec: ConditionSpec) -> Result<Condition, String> {
         return Err("`unit` goes with `policy`".to_string());
     }
     match spec {
-        ConditionSpec { dependency: Some(dep), value: None, project: None, matches: None, not_matches: None, from_request: None, from_unverified_token: None, literal: None, .. } => {
+        ConditionSpec { dependency: Some(dep), value: None, project: None, matches: None, not_matches: None, from_request: None, from_unverified_token: None, declared_by: None, literal: None, .. } => {
             let range = dep.version.as_deref().map(str::parse::<VersionRange>).transpose()?;
             Ok(Condition::Dependency { ecosystem: dep.ecosystem, name: dep.name, range })
         }
-        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None, from_unverified_token: None, literal: None, dependency: None, .. } => {
+        ConditionSpec { project: Some(project), value: None, matches: None, not_matches: None, from_request: None, from_unverified_token: None, declared_by: None, literal: None, dependency: None, .. } => {
             match project {
                 ProjectSpec { absent: Some(rule), present: None } => Ok(Condition::Project { rule, present: false }),
                 ProjectSpec { present: Some(rule), absent: None } => Ok(Condition::Project { rule, present: true }),
                 _ => Err("`project` takes exactly one of `absent` or `present` (a rule id)".to_string()),
             }
         }
-        ConditionSpec { value: Some(var), project: None, dependency: None, matches, not_matches, from_request, from_unverified_token, literal, .. } => {
+        ConditionSpec { value: Some(var), project: None, dependency: None, matches, not_matches, from_request, from_unverified_token, declared_by, literal, .. } => {
             let var = var.trim_start_matches('$').to_string();
-            match (matches, not_matches, from_request, from_unverified_token, literal) {
-                (Some(m), None, None, None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: false }),
-                (None, Some(m), None, None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: true }),
-                (None, None, Some(expected), None, None) => Ok(Condition::From { var, origin: Origin::Request, expected }),
-                (None, None, None, Some(expected), None) => Ok(Condition::From { var, origin: Origin::UnverifiedToken, expected }),
-                (None, None, None, None, Some(expected)) => Ok(Condition::Literal { var, expected }),
-                _ => Err("`value` takes exactly one of `matches`, `not-matches`, `from-request`, `from-unverified-token` or `literal`".to_string()),
+            match (matches, not_matches, from_request, from_unverified_token, declared_by, literal) {
+                (Some(m), None, None, None, None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: false }),
+                (None, Some(m), None, None, None, None) => Ok(Condition::ValueMatches { var, regex: regex(&m)?, negate: true }),
+                (None, None, Some(expected), None, None, None) => Ok(Condition::From { var, origin: Origin::Request, expected }),
+                (None, None, None, Some(expected), None, None) => Ok(Condition::From { var, origin: Origin::UnverifiedToken, expected }),
+                (None, None, None, None, Some(rule), None) => Ok(Condition::DeclaredBy { var, rule }),
+                (None, None, None, None, None, Some(expected)) => Ok(Condition::Literal { var, expected }),
+                _ => Err("`value` takes exactly one of `matches`, `not-matches`, `from-request`, `from-unverified-token`, `declared-by` or `literal`".to_string()),
             }
         }
         _ => Err(
@@ -291,6 +305,8 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// Matches per rule id anywhere in the scanned tree, before suppressions.
     pub rule_hits: &'a HashMap<String, usize>,
+    /// `(rule id, directory, name)` of the `kind: fact` matches of the scan.
+    pub declared: &'a std::collections::HashSet<(String, String, String)>,
     /// The file being judged: of several definitions of one constant, the nearest wins.
     pub near: &'a str,
 }
@@ -368,7 +384,8 @@ pub fn evaluate(
                 let Some(resolved) = binding(bindings, var) else {
                     continue;
                 };
-                let (candidates, decided_by) = candidate_values(resolved, context.facts, context.near);
+                let (candidates, decided_by) =
+                    candidate_values(resolved, context.facts, context.near);
                 let hit = candidates.iter().find(|v| regex.is_match(v) != *negate)?;
                 evidence.extend(steps_evidence(var, resolved));
                 if let Some(fact) = decided_by
@@ -395,6 +412,24 @@ pub fn evaluate(
                         line: None,
                     });
                 }
+            }
+            Condition::DeclaredBy { var, rule } => {
+                let Some(resolved) = binding(bindings, var) else {
+                    continue;
+                };
+                let name =
+                    referenced_name(resolved.chain.first().map(String::as_str).unwrap_or(""));
+                let dir = crate::scan::parent_dir(context.near);
+                let key = (rule.clone(), dir.to_string(), name.to_string());
+                if name.is_empty() || !context.declared.contains(&key) {
+                    return None;
+                }
+                let shown = if dir.is_empty() { "." } else { dir };
+                evidence.push(Evidence {
+                    description: format!("`{name}` is declared in `{shown}` as `{rule}` describes"),
+                    path: None,
+                    line: None,
+                });
             }
             Condition::From {
                 var,
@@ -543,7 +578,10 @@ fn candidate_values(
             if evidence.is_empty() {
                 return (vec![v.clone()], vec![]);
             }
-            let evidence = evidence.into_iter().map(|e| (combined.clone(), e)).collect();
+            let evidence = evidence
+                .into_iter()
+                .map(|e| (combined.clone(), e))
+                .collect();
             (vec![combined], evidence)
         }
         Value::Config { key, default } => {
@@ -643,7 +681,10 @@ fn code_keys(text: &str) -> Vec<String> {
 
 /// The definitions in the directory closest to `near` (a monorepo has one `settings`
 /// per service), in their original order.
-fn nearest<'f>(set: &'f [crate::facts::ConfigValue], near: &str) -> Vec<&'f crate::facts::ConfigValue> {
+fn nearest<'f>(
+    set: &'f [crate::facts::ConfigValue],
+    near: &str,
+) -> Vec<&'f crate::facts::ConfigValue> {
     let shared = |path: &str| {
         path.split('/')
             .zip(near.split('/'))
@@ -662,6 +703,22 @@ fn nearest<'f>(set: &'f [crate::facts::ConfigValue], near: &str) -> Vec<&'f crat
             fresh
         })
         .collect()
+}
+
+/// The name an expression refers to: `f` of `f(x)`, `m` of `v.ring.m`, `x` of `x`.
+fn referenced_name(text: &str) -> &str {
+    let callee = text.split('(').next().unwrap_or("").trim();
+    let name = callee.rsplit('.').next().unwrap_or("");
+    let keyword = matches!(name, "func" | "function" | "lambda" | "new");
+    if !keyword
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    {
+        name
+    } else {
+        ""
+    }
 }
 
 fn spread_names() -> &'static Regex {
@@ -783,8 +840,26 @@ mod tests {
             facts,
             policy,
             rule_hits: hits,
+            declared: empty_declared(),
             near: "",
         }
+    }
+
+    fn empty_declared() -> &'static std::collections::HashSet<(String, String, String)> {
+        static EMPTY: OnceLock<std::collections::HashSet<(String, String, String)>> =
+            OnceLock::new();
+        EMPTY.get_or_init(Default::default)
+    }
+
+    #[test]
+    fn names_referenced_by_expressions() {
+        assert_eq!(referenced_name("sharedSecret(v.cfg)"), "sharedSecret");
+        assert_eq!(referenced_name("v.ring.lookup"), "lookup");
+        assert_eq!(referenced_name("keyFunc"), "keyFunc");
+        assert_eq!(
+            referenced_name("func(t *jwt.Token) (any, error) { return k, nil }"),
+            ""
+        );
     }
 
     #[test]
@@ -804,7 +879,10 @@ mod tests {
         );
         assert!(code_keys("user.id").iter().all(|k| k.contains('.')));
         assert!(code_keys("hash(password)").is_empty());
-        assert_eq!(code_keys("COOKIE_TRANSFORMATION"), vec!["COOKIE_TRANSFORMATION"]);
+        assert_eq!(
+            code_keys("COOKIE_TRANSFORMATION"),
+            vec!["COOKIE_TRANSFORMATION"]
+        );
         assert!(code_keys("KEY").is_empty());
     }
 

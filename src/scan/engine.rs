@@ -4,7 +4,7 @@
 //! honours `ast-grep-ignore` comments, which would let anyone silence a finding
 //! without the owner, reason and expiry that authgate's suppressions require.
 
-use crate::finding::Severity;
+use crate::finding::{RuleKind, Severity};
 use crate::scan::lang::Lang;
 use crate::scan::resolve::{resolve, Resolved};
 use crate::scan::rules::{CompiledRule, RuleSet};
@@ -33,6 +33,8 @@ pub struct RawMatch {
     pub bindings: Vec<(String, Resolved)>,
     /// Overrides the rule's severity (documented test keys are low).
     pub severity: Option<Severity>,
+    /// For `kind: fact` rules: the text bound to `$NAME`.
+    pub declared: Option<String>,
     /// Redact secrets without any prefix (generic `password = "…"` findings).
     pub hide_prefix: bool,
 }
@@ -165,6 +167,14 @@ fn raw_match(
         message: config.get_message(matched),
         secrets,
         severity: None,
+        declared: (compiled.meta.kind == RuleKind::Fact)
+            .then(|| {
+                matched
+                    .get_env()
+                    .get_match("NAME")
+                    .map(|n| n.text().to_string())
+            })
+            .flatten(),
         hide_prefix: false,
     }
 }
@@ -323,6 +333,7 @@ pub fn match_text_rules(
                 message: rule.meta.message.clone(),
                 secrets,
                 severity: None,
+                declared: None,
                 hide_prefix: false,
             });
         }
@@ -393,6 +404,7 @@ pub fn secret_raw_matches(rules: &RuleSet, text: &str, found: Vec<SecretMatch>) 
                 secrets: vec![lossy(found.secret_start..found.secret_end)],
                 bindings: vec![],
                 severity: found.severity,
+                declared: None,
                 hide_prefix: detector.generic,
             }
         })

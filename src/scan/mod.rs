@@ -147,6 +147,8 @@ pub(crate) struct FileResult {
     pub pending: Vec<Pending>,
     /// Matches per rule id before suppressions and conditions (for `project` conditions).
     pub rule_hits: HashMap<String, usize>,
+    /// `(rule id, directory, name)` of every `kind: fact` match.
+    pub declared: Vec<(String, String, String)>,
     pub config: Vec<ConfigValue>,
     pub config_file: bool,
     pub deps: Vec<Dependency>,
@@ -166,6 +168,7 @@ impl FileResult {
         for (rule, hits) in other.rule_hits {
             *self.rule_hits.entry(rule).or_default() += hits;
         }
+        self.declared.extend(other.declared);
         self.config.extend(other.config);
         self.config_file |= other.config_file;
         self.deps.extend(other.deps);
@@ -192,6 +195,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
     let mut outcome = ScanOutcome::default();
     let mut pending = Vec::new();
     let mut rule_hits: HashMap<String, usize> = HashMap::new();
+    let mut declared: std::collections::HashSet<(String, String, String)> = Default::default();
     for result in results {
         outcome.stats.files_scanned += usize::from(result.scanned);
         outcome.stats.files_parsed += usize::from(result.parsed);
@@ -207,6 +211,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         for (rule, hits) in result.rule_hits {
             *rule_hits.entry(rule).or_default() += hits;
         }
+        declared.extend(result.declared);
     }
     outcome.facts.finish();
     outcome.stats.config_values = outcome.facts.config_len();
@@ -230,6 +235,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
             facts: &outcome.facts,
             policy,
             rule_hits: &rule_hits,
+            declared: &declared,
             near: &near,
         };
         if let Some(mut evidence) =
@@ -478,13 +484,22 @@ fn scan_text(
         }));
     }
     for raw in &matches {
-        *result
-            .rule_hits
-            .entry(rules.meta_of(raw.rule).id.clone())
-            .or_default() += 1;
+        let meta = rules.meta_of(raw.rule);
+        *result.rule_hits.entry(meta.id.clone()).or_default() += 1;
+        if let Some(name) = &raw.declared {
+            result
+                .declared
+                .push((meta.id.clone(), parent_dir(rel).to_string(), name.clone()));
+        }
     }
+    // Facts feed conditions; like controls they are shown only with --show-controls.
     if !options.show_controls {
-        matches.retain(|m| rules.meta_of(m.rule).kind != RuleKind::Control);
+        matches.retain(|m| {
+            !matches!(
+                rules.meta_of(m.rule).kind,
+                RuleKind::Control | RuleKind::Fact
+            )
+        });
     }
     // A suppression concerns this file only if a rule it names can match here: a
     // Python example quoted in a Rust test is not a suppression of that test.
@@ -825,4 +840,9 @@ fn apply_policy(policy: &Policy, today: Date, outcome: &mut ScanOutcome) {
             ));
         }
     }
+}
+
+/// The directory part of a relative path (`""` at the root).
+pub(crate) fn parent_dir(rel: &str) -> &str {
+    rel.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("")
 }

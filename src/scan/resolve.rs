@@ -126,7 +126,10 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
     // that returns one expression stands for that expression.
     if let Some((returned, name)) = helper_return(node, lang) {
         out.steps.push(Step {
-            description: format!("returned by `{name}` at line {}", returned.start_pos().line() + 1),
+            description: format!(
+                "returned by `{name}` at line {}",
+                returned.start_pos().line() + 1
+            ),
             line: returned.start_pos().line() + 1,
         });
         return resolve_node(&returned, lang, depth + 1, out);
@@ -189,7 +192,8 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
     Value::Expression(text)
 }
 
-/// The operand of a call that only re-encodes a value as bytes.
+/// The operand of a call that only re-encodes or wraps a value (as bytes, in an
+/// `Optional`, through `requireNonNull`).
 fn encoding_operand<'r>(node: &AstNode<'r>, lang: Lang) -> Option<AstNode<'r>> {
     let first_argument = |call: &AstNode<'r>| {
         call.field("arguments")
@@ -216,7 +220,24 @@ fn encoding_operand<'r>(node: &AstNode<'r>, lang: Lang) -> Option<AstNode<'r>> {
             }
         }
         (Lang::Java, "method_invocation") => {
-            (node.field("name")?.text() == "getBytes").then(|| node.field("object"))?
+            let name = node.field("name")?.text().to_string();
+            let object = node.field("object").map(|o| o.text().to_string());
+            match (name.as_str(), object.as_deref()) {
+                ("getBytes", _) => node.field("object"),
+                // `Optional.ofNullable(x).orElse(d)`: the value is x's (or the default).
+                ("orElse" | "orElseGet" | "orElseThrow", Some(o))
+                    if o.starts_with("Optional.of") || o.starts_with("java.util.Optional.of") =>
+                {
+                    node.field("object")
+                }
+                ("ofNullable" | "of", Some("Optional" | "java.util.Optional"))
+                | (
+                    "requireNonNull" | "requireNonNullElse",
+                    Some("Objects" | "java.util.Objects"),
+                )
+                | ("valueOf", Some("String")) => first_argument(node),
+                _ => None,
+            }
         }
         (Lang::Python, "call") => {
             let function = node.field("function")?;
@@ -511,7 +532,10 @@ fn helper_return<'r>(node: &AstNode<'r>, lang: Lang) -> Option<(AstNode<'r>, Str
                 .strip_prefix("this.")
                 .or_else(|| text.strip_prefix("self."))
                 .unwrap_or(&text);
-            if !bare.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+            if !bare
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+            {
                 return None;
             }
             bare.to_string()
@@ -520,13 +544,16 @@ fn helper_return<'r>(node: &AstNode<'r>, lang: Lang) -> Option<(AstNode<'r>, Str
     };
     let declarations: &[&str] = match lang {
         Lang::Python => &["function_definition"],
-        Lang::JavaScript | Lang::TypeScript | Lang::Tsx => &["function_declaration", "method_definition"],
+        Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
+            &["function_declaration", "method_definition"]
+        }
         Lang::Go => &["function_declaration"],
         Lang::Java => &["method_declaration"],
     };
     let root = node.root().root();
     let mut found = root.dfs().filter(|n| {
-        declarations.contains(&&*n.kind()) && n.field("name").is_some_and(|f| f.text() == name.as_str())
+        declarations.contains(&&*n.kind())
+            && n.field("name").is_some_and(|f| f.text() == name.as_str())
     });
     let function = found.next()?;
     if found.next().is_some() {
@@ -548,7 +575,9 @@ fn helper_return<'r>(node: &AstNode<'r>, lang: Lang) -> Option<(AstNode<'r>, Str
     let [only] = returns.as_slice() else {
         return None;
     };
-    let value = only.children().find(|c| c.is_named() && c.kind() != "comment")?;
+    let value = only
+        .children()
+        .find(|c| c.is_named() && c.kind() != "comment")?;
     // Go `return x, nil`: the first value.
     let value = if value.kind() == "expression_list" {
         value.children().find(|c| c.is_named())?
