@@ -1,0 +1,1 @@
+"""Riverside Clinic booking service."""
