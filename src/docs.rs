@@ -167,12 +167,69 @@ pub fn index_markdown(rules: &RuleSet) -> String {
         }
         out.push('\n');
     }
+    out.push_str("\nThe same matrix with the rules in each cell: [matrix.md](matrix.md).\n");
+    out
+}
+
+/// The control x language x rules matrix: which rules cover each control in each
+/// language, flaws first, then the `kind: control` rules that recognise a protection.
+pub fn matrix_markdown(rules: &RuleSet) -> String {
+    let families = [
+        RuleLanguage::Code(Lang::Python),
+        RuleLanguage::Code(Lang::JavaScript),
+        RuleLanguage::Code(Lang::Go),
+        RuleLanguage::Code(Lang::Java),
+        RuleLanguage::Text,
+        RuleLanguage::Secret,
+    ];
+    let mut out = String::from(
+        "# authgate rules: control x language matrix\n\nGenerated from `rules/`; do not edit by hand (`authgate rules docs docs/rules` regenerates it). Each cell lists the flaw rules, then (as *control*) the rules that recognise the protection, which `authgate review` uses to report a removed control. Library rules (`unapproved-auth-library`, advisories) apply to every ecosystem and are listed in the [index](README.md). `-` means no rule in that cell.\n\n| control |",
+    );
+    for lang in families {
+        let _ = write!(out, " {} |", language_label(lang));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(families.len()));
+    out.push('\n');
+    for (control, _) in CONTROLS.iter().filter(|(c, _)| !c.starts_with("GOV-")) {
+        let _ = write!(out, "| {control} |");
+        for lang in families {
+            let mut cell: Vec<&RuleMeta> = rules
+                .metas
+                .values()
+                .filter(|r| r.control == *control && r.language.family() == lang.family())
+                .filter(|r| r.kind != RuleKind::Fact)
+                .map(|r| r.as_ref())
+                .collect();
+            cell.sort_by_key(|r| (r.kind != RuleKind::Flaw, r.id.clone()));
+            let links: Vec<String> = cell
+                .iter()
+                .map(|r| match r.kind {
+                    RuleKind::Flaw => format!("[{id}]({id}.md)", id = r.id),
+                    _ => format!("*[{id}]({id}.md)* (control)", id = r.id),
+                })
+                .collect();
+            let _ = write!(
+                out,
+                " {} |",
+                if links.is_empty() {
+                    "-".to_string()
+                } else {
+                    links.join("<br>")
+                }
+            );
+        }
+        out.push('\n');
+    }
     out
 }
 
 /// All generated files: (file name, contents).
 pub fn generate(rules: &RuleSet) -> Vec<(String, String)> {
-    let mut files = vec![("README.md".to_string(), index_markdown(rules))];
+    let mut files = vec![
+        ("README.md".to_string(), index_markdown(rules)),
+        ("matrix.md".to_string(), matrix_markdown(rules)),
+    ];
     for rule in rules.metas.values() {
         files.push((format!("{}.md", rule.id), rule_markdown(rule)));
     }

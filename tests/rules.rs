@@ -336,3 +336,42 @@ fn fact_rules_join_declarations_across_files_of_a_package() {
     );
     assert!(scan_package(&checked).is_empty());
 }
+
+/// Code rules skip test files unless asked; secret detectors always read them.
+#[test]
+fn test_files_get_secrets_but_not_code_rules_by_default() {
+    let rules = RuleSet::builtin().expect("the built-in rules load");
+    let dir = tempfile::tempdir().unwrap();
+    let code = "import jwt\n\n\ndef test_decode(token):\n    return jwt.decode(token, options={\"verify_signature\": False})\n\nKEY = \"AKIAIOSFODNN7EXAMPLQ\"\n";
+    std::fs::write(dir.path().join("test_tokens.py"), code).unwrap();
+    let run = |include_tests: bool| {
+        let mut options = ScanOptions::new(
+            vec![dir.path().to_path_buf()],
+            dir.path().to_path_buf(),
+            time::macros::date!(2026 - 01 - 01),
+        );
+        options.include_tests = include_tests;
+        let outcome = scan(&rules, &Policy::default(), &options);
+        let mut ids: Vec<String> = outcome.findings.into_iter().map(|f| f.rule_id).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    let default = run(false);
+    assert!(
+        !default
+            .iter()
+            .any(|id| id == "pyjwt-decode-without-verification"),
+        "{default:?}"
+    );
+    assert!(
+        default.iter().any(|id| id == "aws-access-key-id"),
+        "{default:?}"
+    );
+    let all = run(true);
+    assert!(
+        all.iter()
+            .any(|id| id == "pyjwt-decode-without-verification"),
+        "{all:?}"
+    );
+}

@@ -107,6 +107,11 @@ pub struct ScanArgs {
     #[arg(long)]
     pub show_controls: bool,
 
+    /// Run the code rules on test files too (`_test.go`, `test_*.py`, `*.spec.ts`,
+    /// `tests/`, `src/test/java/`...). Secrets are always looked for in tests.
+    #[arg(long)]
+    pub include_tests: bool,
+
     /// Report only findings whose fingerprint is not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -158,6 +163,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     options.use_prefilter = !args.no_prefilter;
     options.collect_facts = !args.no_facts && !args.secrets_only;
     options.show_controls = args.show_controls;
+    options.include_tests = args.include_tests;
     if args.history {
         options.history = Some(crate::scan::history::HistoryOptions {
             since: args.since.clone(),

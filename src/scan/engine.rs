@@ -198,6 +198,10 @@ struct Prefilter {
     automaton: Option<AhoCorasick>,
     /// Pattern index -> compiled rules that list the keyword.
     keyword_rules: Vec<Vec<usize>>,
+    /// Pattern index -> compiled rules that list it as a context keyword.
+    context_rules: Vec<Vec<usize>>,
+    /// Compiled rules that need a context keyword as well.
+    needs_context: Vec<usize>,
     /// Compiled rules with no keywords: they run on every file of their language.
     always: Vec<usize>,
     langs: Vec<Lang>,
@@ -207,20 +211,42 @@ impl Prefilter {
     fn new(compiled: &[CompiledRule]) -> Prefilter {
         let mut keywords: Vec<String> = Vec::new();
         let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
+        let mut context_rules: Vec<Vec<usize>> = Vec::new();
         let mut always = Vec::new();
+        let mut needs_context = Vec::new();
+        let mut position = |keyword: &String, keywords: &mut Vec<String>| match keywords
+            .iter()
+            .position(|k| k == keyword)
+        {
+            Some(pos) => pos,
+            None => {
+                keywords.push(keyword.clone());
+                keyword_rules.push(vec![]);
+                context_rules.push(vec![]);
+                keywords.len() - 1
+            }
+        };
+        let mut by_keyword: Vec<(usize, usize)> = Vec::new();
+        let mut by_context: Vec<(usize, usize)> = Vec::new();
         for (idx, rule) in compiled.iter().enumerate() {
             if rule.meta.keywords.is_empty() {
                 always.push(idx);
             }
-            for keyword in &rule.meta.keywords {
-                match keywords.iter().position(|k| k == keyword) {
-                    Some(pos) => keyword_rules[pos].push(idx),
-                    None => {
-                        keywords.push(keyword.clone());
-                        keyword_rules.push(vec![idx]);
-                    }
-                }
+            if !rule.meta.context_keywords.is_empty() {
+                needs_context.push(idx);
             }
+            for keyword in &rule.meta.keywords {
+                by_keyword.push((position(keyword, &mut keywords), idx));
+            }
+            for keyword in &rule.meta.context_keywords {
+                by_context.push((position(keyword, &mut keywords), idx));
+            }
+        }
+        for (pos, idx) in by_keyword {
+            keyword_rules[pos].push(idx);
+        }
+        for (pos, idx) in by_context {
+            context_rules[pos].push(idx);
         }
         let any = (!keywords.is_empty()).then(|| {
             AhoCorasick::builder()
@@ -241,6 +267,8 @@ impl Prefilter {
             any,
             automaton,
             keyword_rules,
+            context_rules,
+            needs_context,
             always,
             langs: compiled.iter().map(|c| c.lang).collect(),
         }
@@ -259,6 +287,7 @@ impl Prefilter {
         }
         let mut seen = vec![false; self.keyword_rules.len()];
         let mut remaining = seen.len();
+        let mut context = vec![false; wanted.len()];
         // Overlapping search: one keyword may be a prefix of another.
         for hit in automaton.find_overlapping_iter(text) {
             let pattern = hit.pattern().as_usize();
@@ -272,9 +301,16 @@ impl Prefilter {
                     wanted[idx] = true;
                 }
             }
+            for &idx in &self.context_rules[pattern] {
+                context[idx] = true;
+            }
             if remaining == 0 {
                 break;
             }
+        }
+        // A rule with context keywords needs one of each group.
+        for &idx in &self.needs_context {
+            wanted[idx] &= context[idx];
         }
     }
 }

@@ -71,6 +71,11 @@ pub struct ScanOptions {
     /// Read configuration files and lockfiles for facts (off only to measure their cost).
     pub collect_facts: bool,
     pub show_controls: bool,
+    /// Run the code rules on test files too (`_test.go`, `test_*.py`, `*.spec.ts`,
+    /// `src/test/java/`...). Off by default, as gosec does: test code is not deployed,
+    /// and tests of auth code are full of deliberately bad tokens and comparisons.
+    /// Secret detectors and text rules always read test files.
+    pub include_tests: bool,
     /// The date suppressions and waivers are judged against (injectable for tests).
     pub today: Date,
     /// The auth-library catalogue and advisories (built-in, plus `--advisories`).
@@ -92,6 +97,7 @@ impl ScanOptions {
             use_prefilter: true,
             collect_facts: true,
             show_controls: false,
+            include_tests: false,
             today,
             library_data: Arc::new(libs::LibraryData::builtin().clone()),
             history: None,
@@ -380,6 +386,7 @@ fn scan_text(
     bytes: Vec<u8>,
 ) -> FileResult {
     let wanted = match lang {
+        Some(_) if !options.include_tests && is_test_path(rel) => Vec::new(),
         Some(lang) => engine.candidates(lang, &bytes, options.use_prefilter),
         None => Vec::new(),
     };
@@ -845,4 +852,55 @@ fn apply_policy(policy: &Policy, today: Date, outcome: &mut ScanOutcome) {
 /// The directory part of a relative path (`""` at the root).
 pub(crate) fn parent_dir(rel: &str) -> &str {
     rel.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("")
+}
+
+/// Whether a relative path is test code by the conventions of the four languages.
+pub fn is_test_path(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let in_test_dir = rel.split('/').rev().skip(1).any(|dir| {
+        matches!(
+            dir,
+            "test" | "tests" | "__tests__" | "testing" | "testdata" | "spec"
+        )
+    });
+    let stem = name.split('.').next().unwrap_or(name);
+    in_test_dir
+        || name.ends_with("_test.go")
+        || (name.ends_with(".py")
+            && (stem.starts_with("test_") || stem.ends_with("_test") || stem == "conftest"))
+        || [".test.", ".spec."].iter().any(|m| name.contains(m))
+        || (name.ends_with(".java")
+            && (stem.ends_with("Test") || stem.ends_with("Tests") || stem.ends_with("IT")))
+}
+
+#[cfg(test)]
+mod test_paths {
+    use super::is_test_path;
+
+    #[test]
+    fn test_code_by_convention() {
+        for path in [
+            "pkg/auth/token_test.go",
+            "tests/test_api.py",
+            "app/test_views.py",
+            "app/conftest.py",
+            "src/auth.spec.ts",
+            "src/__tests__/login.js",
+            "web/login.test.jsx",
+            "src/test/java/com/acme/AuthTest.java",
+            "src/main/java/com/acme/AuthIT.java",
+        ] {
+            assert!(is_test_path(path), "{path}");
+        }
+        for path in [
+            "pkg/auth/token.go",
+            "app/views.py",
+            "src/auth.ts",
+            "src/main/java/com/acme/Tester.java",
+            "contest.py",
+            "latest/app.py",
+        ] {
+            assert!(!is_test_path(path), "{path}");
+        }
+    }
 }

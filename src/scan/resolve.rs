@@ -107,10 +107,16 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
         return Value::Expression(text);
     }
     if is_identifier(lang, &kind) {
-        if lang == Lang::Go {
+        let assigned = find_assignment(node, lang, &text);
+        // Go variables declared empty (`var v T`, `v := &T{}`) are filled by calls.
+        if lang == Lang::Go
+            && assigned
+                .as_ref()
+                .is_none_or(|(value, _)| declared_empty(value))
+        {
             fill_calls(node, lang, &text, depth, out);
         }
-        if let Some((value_node, description)) = find_assignment(node, lang, &text) {
+        if let Some((value_node, description)) = assigned {
             out.steps.push(Step {
                 description,
                 line: value_node.start_pos().line() + 1,
@@ -450,12 +456,16 @@ fn find_assignment<'r>(
             if node.range().start >= use_start {
                 break;
             }
+            let bound = assignments(&node, lang);
+            if bound.is_empty() {
+                continue;
+            }
             // Assignments inside a nested function belong to that function.
             let owner = node.ancestors().find(|a| functions.contains(&&*a.kind()));
             if owner.as_ref().map(|o| o.node_id()) != Some(scope.node_id()) {
                 continue;
             }
-            for (target, value) in assignments(&node, lang) {
+            for (target, value) in bound {
                 // The right-hand side must end before the use: `x = f(x)` uses the old x.
                 if binds(&target, name) && value.range().end <= use_start {
                     last = Some(value);
@@ -471,8 +481,21 @@ fn find_assignment<'r>(
     let own_class = enclosing_class(usage).map(|c| c.node_id());
     let root = usage.root().root();
     let mut module_level: Option<AstNode<'r>> = None;
-    for node in root.dfs() {
-        if node.ancestors().any(|a| functions.contains(&&*a.kind())) {
+    // Everything outside function bodies, in document order (function bodies hold most
+    // of a file's nodes and are never module level).
+    let mut outside_functions = Vec::new();
+    let mut stack: Vec<AstNode<'r>> = vec![root];
+    while let Some(node) = stack.pop() {
+        if functions.contains(&&*node.kind()) {
+            continue;
+        }
+        let children: Vec<_> = node.children().collect();
+        stack.extend(children.into_iter().rev());
+        outside_functions.push(node);
+    }
+    for node in outside_functions {
+        let bound = assignments(&node, lang);
+        if bound.is_empty() {
             continue;
         }
         // Class bodies: only Java fields of the usage's own class are visible by bare name.
@@ -480,7 +503,7 @@ fn find_assignment<'r>(
         if class.is_some() && (lang != Lang::Java || class != own_class) {
             continue;
         }
-        for (target, value) in assignments(&node, lang) {
+        for (target, value) in bound {
             // At module level only what ran before the use counts; a function body
             // runs later, so any module-level assignment counts for it.
             let in_time = if in_function {
@@ -551,10 +574,10 @@ fn helper_return<'r>(node: &AstNode<'r>, lang: Lang) -> Option<(AstNode<'r>, Str
         Lang::Java => &["method_declaration"],
     };
     let root = node.root().root();
-    let mut found = root.dfs().filter(|n| {
-        declarations.contains(&&*n.kind())
-            && n.field("name").is_some_and(|f| f.text() == name.as_str())
-    });
+    let near_top = declarations_near_top(&root, declarations);
+    let mut found = near_top
+        .into_iter()
+        .filter(|n| n.field("name").is_some_and(|f| f.text() == name.as_str()));
     let function = found.next()?;
     if found.next().is_some() {
         // Overloads or same-named methods of several classes: no single answer.
@@ -585,6 +608,30 @@ fn helper_return<'r>(node: &AstNode<'r>, lang: Lang) -> Option<(AstNode<'r>, Str
         value
     };
     Some((value, name))
+}
+
+/// Declarations of the given kinds at the top of a file, in class bodies or behind
+/// `export` and decorators (four levels at most, never inside a function body), so
+/// that a call in a huge file does not walk the whole file.
+fn declarations_near_top<'r>(root: &AstNode<'r>, kinds: &[&str]) -> Vec<AstNode<'r>> {
+    let mut found = Vec::new();
+    let mut level: Vec<AstNode<'r>> = root.children().collect();
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for node in level {
+            if kinds.contains(&&*node.kind()) {
+                found.push(node);
+            } else if !matches!(
+                &*node.kind(),
+                "block" | "statement_block" | "function_body" | "constructor_body"
+            ) || node.parent().is_some_and(|p| p.kind().contains("class"))
+            {
+                next.extend(node.children());
+            }
+        }
+        level = next;
+    }
+    found
 }
 
 /// Receiver expressions: the object `x.y`, `x[k]` and `x.m()` are read from.
@@ -627,6 +674,7 @@ fn fill_calls(usage: &AstNode<'_>, lang: Lang, name: &str, depth: usize, out: &m
     };
     let use_start = usage.range().start;
     let pointer = format!("&{name}");
+    let mut is_pointer: Option<bool> = None;
     for call in scope.dfs().filter(|n| n.kind() == "call_expression") {
         if call.range().end > use_start {
             continue;
@@ -637,7 +685,9 @@ fn fill_calls(usage: &AstNode<'_>, lang: Lang, name: &str, depth: usize, out: &m
         let passed: Vec<_> = arguments.children().filter(|c| c.is_named()).collect();
         let fills = passed.iter().any(|a| {
             let text = a.text();
-            text == pointer || (text == name && declared_as_pointer(&scope, name))
+            text == pointer
+                || (text == name
+                    && *is_pointer.get_or_insert_with(|| declared_as_pointer(&scope, name)))
         });
         if !fills {
             continue;
@@ -660,6 +710,14 @@ fn fill_calls(usage: &AstNode<'_>, lang: Lang, name: &str, depth: usize, out: &m
             }
         }
     }
+}
+
+/// Go: a value that leaves the variable to be filled later: `&T{}`, `T{}`, `new(T)`.
+fn declared_empty(value: &AstNode<'_>) -> bool {
+    let text = value.text();
+    text.starts_with('&')
+        || text.starts_with("new(")
+        || (value.kind() == "composite_literal" && text.ends_with("{}"))
 }
 
 /// Go: `name := &T{}` or `name := new(T)` somewhere in `scope`.

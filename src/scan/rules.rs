@@ -53,6 +53,10 @@ struct MetadataFields {
     references: Vec<String>,
     #[serde(default)]
     keywords: Vec<String>,
+    /// A second prefilter group: the rule runs only on files that also contain one of
+    /// these (a logging rule needs a log call *and* a secret's name).
+    #[serde(default)]
+    context_keywords: Vec<String>,
     fix_text: Option<String>,
     /// Metavariables whose matched text is a secret, redacted in every output.
     #[serde(default)]
@@ -154,6 +158,8 @@ pub struct RuleMeta {
     pub asvs: Vec<String>,
     pub references: Vec<String>,
     pub keywords: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub context_keywords: Vec<String>,
     pub fix_text: Option<String>,
     #[serde(skip)]
     pub redact: Vec<String>,
@@ -189,6 +195,7 @@ impl RuleMeta {
             asvs: vec![],
             references: vec![],
             keywords: vec![],
+            context_keywords: vec![],
             fix_text: Some(fix_text.to_string()),
             redact: vec![],
             origin: RuleOrigin::Builtin(String::new()),
@@ -664,7 +671,18 @@ fn build_meta(
             ));
         }
     }
-    if let Some(empty) = fields.keywords.iter().find(|k| k.trim().is_empty()) {
+    if !fields.context_keywords.is_empty() && fields.keywords.is_empty() {
+        return Err(invalid(
+            path,
+            "field `metadata.context_keywords` narrows `keywords`, which is empty".to_string(),
+        ));
+    }
+    if let Some(empty) = fields
+        .keywords
+        .iter()
+        .chain(&fields.context_keywords)
+        .find(|k| k.trim().is_empty())
+    {
         return Err(invalid(
             path,
             format!("field `metadata.keywords`: empty keyword `{empty}`"),
@@ -682,6 +700,7 @@ fn build_meta(
         asvs: fields.asvs,
         references: fields.references,
         keywords: fields.keywords,
+        context_keywords: fields.context_keywords,
         fix_text: fields.fix_text.map(|t| t.trim().to_string()),
         redact: fields
             .redact
