@@ -244,6 +244,8 @@ fn prefilter_changes_no_finding() {
         );
         options.use_prefilter = prefilter;
         options.show_controls = true;
+        // The fixtures live under tests/: read them as the code they stand for.
+        options.include_tests = true;
         options.threads = 2;
         let outcome = scan(&rules, &Policy::default(), &options);
         (outcome.findings, outcome.stats.files_parsed)
