@@ -11,8 +11,8 @@
 //!     - value: TARGET
 //!       from-request: true        # the value comes from request data
 //!     - project:
-//!         absent: csrf-middleware # no match of this rule anywhere in the scanned tree
-//!     - dependency:               # from lockfiles and manifests
+//!         absent: csrf-middleware # no match of this rule in the file's app (facts::Apps)
+//!     - dependency:               # from the nearest lockfile or manifest naming it
 //!         ecosystem: npm          # npm | pypi | go | cargo | maven
 //!         name: passport
 //!         version: '<0.6.0'       # optional; see facts/version.rs for the syntax
@@ -184,11 +184,11 @@ impl fmt::Display for Condition {
             Condition::Project {
                 rule,
                 present: true,
-            } => write!(f, "rule `{rule}` matches somewhere in the scanned tree"),
+            } => write!(f, "rule `{rule}` matches somewhere in the app (the nearest directory with a manifest)"),
             Condition::Project {
                 rule,
                 present: false,
-            } => write!(f, "rule `{rule}` matches nowhere in the scanned tree"),
+            } => write!(f, "rule `{rule}` matches nowhere in the app (the nearest directory with a manifest)"),
         }
     }
 }
@@ -303,8 +303,8 @@ fn compile(spec: ConditionSpec) -> Result<Condition, String> {
 pub struct Context<'a> {
     pub facts: &'a Facts,
     pub policy: &'a Policy,
-    /// Matches per rule id anywhere in the scanned tree, before suppressions.
-    pub rule_hits: &'a HashMap<String, usize>,
+    /// The files each rule matched, before suppressions.
+    pub rule_hits: &'a HashMap<String, Vec<String>>,
     /// `(rule id, directory, name)` of the `kind: fact` matches of the scan.
     pub declared: &'a std::collections::HashSet<(String, String, String)>,
     /// The file being judged: of several definitions of one constant, the nearest wins.
@@ -322,15 +322,33 @@ pub fn evaluate(
     for condition in conditions {
         match condition {
             Condition::Project { rule, present } => {
-                let found = context.rule_hits.get(rule).copied().unwrap_or(0) > 0;
-                if found != *present {
+                // Within the app (the nearest directory with a manifest) of the file:
+                // one service's CSRF middleware does not protect its neighbour.
+                let apps = context.facts.apps();
+                let app = apps.root_of(context.near);
+                let found = context
+                    .rule_hits
+                    .get(rule)
+                    .and_then(|paths| paths.iter().find(|p| apps.root_of(p) == app));
+                if found.is_some() != *present {
                     return None;
                 }
-                let state = if found { "present" } else { "absent" };
-                evidence.push(Evidence {
-                    description: format!("`{rule}` is {state} in the scanned tree"),
-                    path: None,
-                    line: None,
+                let scope = if app.is_empty() {
+                    "the scanned tree".to_string()
+                } else {
+                    format!("app `{app}/`")
+                };
+                evidence.push(match found {
+                    Some(path) => Evidence {
+                        description: format!("`{rule}` matches in {scope}"),
+                        path: Some(path.clone()),
+                        line: None,
+                    },
+                    None => Evidence {
+                        description: format!("`{rule}` matches nowhere in {scope}"),
+                        path: None,
+                        line: None,
+                    },
                 });
             }
             Condition::Dependency {
@@ -343,6 +361,7 @@ pub fn evaluate(
                     *ecosystem,
                     name,
                     range.as_ref(),
+                    context.near,
                 )?);
             }
             Condition::Policy { var, key, unit } => {
@@ -469,8 +488,9 @@ fn dependency_evidence(
     ecosystem: Ecosystem,
     name: &str,
     range: Option<&VersionRange>,
+    near: &str,
 ) -> Option<Evidence> {
-    facts.dependency(ecosystem, name).find_map(|dep| {
+    facts.dependency_near(ecosystem, name, near).into_iter().find_map(|dep| {
         let at = |description: String| Evidence { description, path: Some(dep.path.clone()), line: Some(dep.line) };
         match (&dep.version, range) {
             (Some(version), None) => Some(at(format!("depends on `{name}` {version}"))),
@@ -834,7 +854,7 @@ mod tests {
     fn context<'a>(
         facts: &'a Facts,
         policy: &'a Policy,
-        hits: &'a HashMap<String, usize>,
+        hits: &'a HashMap<String, Vec<String>>,
     ) -> Context<'a> {
         Context {
             facts,
@@ -1044,6 +1064,48 @@ mod tests {
     }
 
     #[test]
+    fn dependency_versions_come_from_the_nearest_app_that_names_them() {
+        use crate::facts::{parse_manifest, ManifestKind};
+        let mut facts = Facts::default();
+        for (path, text) in [
+            (
+                "legacy/package.json",
+                r#"{"dependencies": {"passport": "0.5.3"}}"#,
+            ),
+            (
+                "web/package.json",
+                r#"{"dependencies": {"passport": "0.7.0"}}"#,
+            ),
+            (
+                "worker/package.json",
+                r#"{"dependencies": {"bullmq": "5.0.0"}}"#,
+            ),
+        ] {
+            let (deps, _) = parse_manifest(ManifestKind::PackageJson, path, text);
+            facts.add_deps(deps);
+            facts.add_manifest(path);
+        }
+        facts.finish();
+        let hits = HashMap::new();
+        let policy = Policy::default();
+        let old = parse_conditions(
+            json!([{ "dependency": { "ecosystem": "npm", "name": "passport", "version": "<0.6.0" } }]),
+        )
+        .unwrap();
+        let holds = |near: &str| {
+            let context = Context {
+                near,
+                ..context(&facts, &policy, &hits)
+            };
+            evaluate(&old, &[], Some(Lang::JavaScript), &context).is_some()
+        };
+        assert!(holds("legacy/src/login.js"));
+        assert!(!holds("web/src/login.js"));
+        // An app that does not name the package: any record may apply.
+        assert!(holds("worker/src/jobs.js"));
+    }
+
+    #[test]
     fn policy_thresholds() {
         let facts = Facts::default();
         let hits = HashMap::new();
@@ -1133,17 +1195,53 @@ mod tests {
     }
 
     #[test]
-    fn project_presence() {
-        let facts = Facts::default();
+    fn project_presence_is_decided_per_app() {
+        let mut facts = Facts::default();
+        facts.add_manifest("shop/package.json");
+        facts.add_manifest("blog/package.json");
         let mut hits = HashMap::new();
-        hits.insert("csrf-middleware".to_string(), 2);
+        hits.insert(
+            "csrf-middleware".to_string(),
+            vec!["shop/src/app.js".to_string()],
+        );
         let policy = Policy::default();
-        let context = context(&facts, &policy, &hits);
         let absent =
             parse_conditions(json!([{ "project": { "absent": "csrf-middleware" } }])).unwrap();
-        assert!(evaluate(&absent, &[], Some(Lang::Python), &context).is_none());
         let present =
             parse_conditions(json!([{ "project": { "present": "csrf-middleware" } }])).unwrap();
-        assert!(evaluate(&present, &[], Some(Lang::Python), &context).is_some());
+        let in_app = |near: &'static str| Context {
+            near,
+            ..context(&facts, &policy, &hits)
+        };
+        // The shop has the middleware, wherever in its tree.
+        assert!(evaluate(
+            &absent,
+            &[],
+            Some(Lang::JavaScript),
+            &in_app("shop/routes/cart.js")
+        )
+        .is_none());
+        assert!(evaluate(
+            &present,
+            &[],
+            Some(Lang::JavaScript),
+            &in_app("shop/routes/cart.js")
+        )
+        .is_some());
+        // Its neighbour does not, and a file outside every app is judged by the root alone.
+        assert!(evaluate(
+            &absent,
+            &[],
+            Some(Lang::JavaScript),
+            &in_app("blog/server.js")
+        )
+        .is_some());
+        assert!(evaluate(
+            &absent,
+            &[],
+            Some(Lang::JavaScript),
+            &in_app("tools/seed.js")
+        )
+        .is_some());
     }
 }

@@ -151,14 +151,16 @@ pub(crate) struct Pending {
 pub(crate) struct FileResult {
     pub findings: Vec<Finding>,
     pub pending: Vec<Pending>,
-    /// Matches per rule id before suppressions and conditions (for `project` conditions).
-    pub rule_hits: HashMap<String, usize>,
+    /// `(rule id, path)` of each rule that matched the file, before suppressions and
+    /// conditions (for `project` conditions).
+    pub rule_hits: Vec<(String, String)>,
     /// `(rule id, directory, name)` of every `kind: fact` match.
     pub declared: Vec<(String, String, String)>,
     pub config: Vec<ConfigValue>,
     pub config_file: bool,
     pub deps: Vec<Dependency>,
-    pub manifest_file: bool,
+    /// The path of a manifest or lockfile.
+    pub manifest: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
     pub scanned: bool,
     pub parsed: bool,
@@ -171,14 +173,12 @@ impl FileResult {
     pub(crate) fn merge(&mut self, other: FileResult) {
         self.findings.extend(other.findings);
         self.pending.extend(other.pending);
-        for (rule, hits) in other.rule_hits {
-            *self.rule_hits.entry(rule).or_default() += hits;
-        }
+        self.rule_hits.extend(other.rule_hits);
         self.declared.extend(other.declared);
         self.config.extend(other.config);
         self.config_file |= other.config_file;
         self.deps.extend(other.deps);
-        self.manifest_file |= other.manifest_file;
+        self.manifest = self.manifest.take().or(other.manifest);
         self.diagnostics.extend(other.diagnostics);
         self.scanned |= other.scanned;
         self.parsed |= other.parsed;
@@ -200,7 +200,7 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
 
     let mut outcome = ScanOutcome::default();
     let mut pending = Vec::new();
-    let mut rule_hits: HashMap<String, usize> = HashMap::new();
+    let mut rule_hits: HashMap<String, Vec<String>> = HashMap::new();
     let mut declared: std::collections::HashSet<(String, String, String)> = Default::default();
     for result in results {
         outcome.stats.files_scanned += usize::from(result.scanned);
@@ -208,14 +208,17 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         outcome.stats.files_skipped += usize::from(result.skipped);
         outcome.stats.findings_suppressed += result.suppressed;
         outcome.stats.config_files += usize::from(result.config_file);
-        outcome.stats.manifest_files += usize::from(result.manifest_file);
+        outcome.stats.manifest_files += usize::from(result.manifest.is_some());
+        if let Some(manifest) = &result.manifest {
+            outcome.facts.add_manifest(manifest);
+        }
         outcome.facts.add_deps(result.deps);
         outcome.findings.extend(result.findings);
         outcome.diagnostics.extend(result.diagnostics);
         outcome.facts.add_config(result.config);
         pending.extend(result.pending);
-        for (rule, hits) in result.rule_hits {
-            *rule_hits.entry(rule).or_default() += hits;
+        for (rule, path) in result.rule_hits {
+            rule_hits.entry(rule).or_default().push(path);
         }
         declared.extend(result.declared);
     }
@@ -492,7 +495,9 @@ fn scan_text(
     }
     for raw in &matches {
         let meta = rules.meta_of(raw.rule);
-        *result.rule_hits.entry(meta.id.clone()).or_default() += 1;
+        if !result.rule_hits.iter().any(|(id, _)| *id == meta.id) {
+            result.rule_hits.push((meta.id.clone(), rel.to_string()));
+        }
         if let Some(name) = &raw.declared {
             result
                 .declared

@@ -310,7 +310,7 @@ fn visit_file(
             let (deps, diagnostics) = parse_manifest(kind, &rel, text);
             FileResult {
                 deps,
-                manifest_file: true,
+                manifest: Some(rel.to_string()),
                 diagnostics,
                 ..FileResult::default()
             }
