@@ -117,7 +117,12 @@ fn raw_match(
     config: &RuleConfig<SupportLang>,
     matched: &ast_grep_core::NodeMatch<'_, ast_grep_core::tree_sitter::StrDoc<SupportLang>>,
 ) -> RawMatch {
-    let node = matched.get_node();
+    // A rule that binds `$FOCUS` is reported at that node: the `csrf(...)` call of a
+    // builder chain, not the chain's first line.
+    let node = matched
+        .get_env()
+        .get_match("FOCUS")
+        .unwrap_or_else(|| matched.get_node());
     let start = node.start_pos();
     let end = node.end_pos();
     let secrets = compiled
