@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS remember_tokens;
+DROP TABLE IF EXISTS shelves;
+DROP TABLE IF EXISTS members;

@@ -1,0 +1,3 @@
+DROP TABLE notes;
+DROP TABLE refresh_tokens;
+DROP TABLE users;

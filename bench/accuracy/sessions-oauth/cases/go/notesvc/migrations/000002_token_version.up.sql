@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE refresh_tokens ADD COLUMN last_used_at TIMESTAMPTZ;

@@ -1,0 +1,3 @@
+DROP TABLE sessions;
+DROP TABLE tasks;
+DROP TABLE users;

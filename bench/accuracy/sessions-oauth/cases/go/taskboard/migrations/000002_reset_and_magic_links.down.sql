@@ -1,0 +1,3 @@
+ALTER TABLE users DROP COLUMN password_hint;
+DROP TABLE magic_links;
+DROP TABLE password_resets;

@@ -1,0 +1,4 @@
+package io.tallyhq.ledger.banking;
+
+public record PendingLink(long userId, String codeVerifier) {
+}
