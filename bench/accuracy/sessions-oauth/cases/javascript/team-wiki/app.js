@@ -8,7 +8,6 @@ const passport = require("passport");
 const sessionConfig = require("./config/session");
 const { csrfUnlessSkipped, profileCsrf, exposeToken, csrfErrors } = require("./config/csrf");
 const { verifyGithubSignature } = require("./middleware/github-signature");
-const { cliTokenAuth } = require("./middleware/cli-token");
 require("./auth/passport");
 
 const authRoutes = require("./routes/auth");
@@ -28,7 +27,7 @@ function createApp() {
   app.use("/hooks", express.json({ verify: verifyGithubSignature }), hooksRoutes);
 
   // The `wiki` CLI sends a bearer token and never receives the session cookie.
-  app.use("/api/cli", express.json(), cliTokenAuth, cliRoutes);
+  app.use("/api/cli", express.json(), cliRoutes);
 
   app.use(express.urlencoded({ extended: true }));
   app.use(express.json());

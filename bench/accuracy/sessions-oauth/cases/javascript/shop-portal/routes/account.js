@@ -5,6 +5,7 @@ const crypto = require("crypto");
 const bcrypt = require("bcrypt");
 const users = require("../services/users");
 const rememberTokens = require("../services/remember-tokens");
+const sessionIndex = require("../services/session-index");
 const { requireLogin, currentUserId } = require("../middleware/auth");
 
 const router = express.Router();
@@ -65,6 +66,7 @@ router.post("/password", async (req, res, next) => {
     const passwordHash = await bcrypt.hash(req.body.newPassword, 12);
     await users.updatePasswordHash(userId, passwordHash);
     await rememberTokens.revokeAllForUser(userId);
+    await sessionIndex.destroyOtherSessions(userId, req.sessionID);
     return res.redirect("/account/password?changed=1");
   } catch (err) {
     return next(err);

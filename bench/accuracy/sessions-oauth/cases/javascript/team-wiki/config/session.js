@@ -6,9 +6,14 @@ const { sequelize } = require("../models");
 
 const store = new SequelizeStore({
   db: sequelize,
-  tableName: "Sessions",
   checkExpirationInterval: 15 * 60 * 1000,
   expiration: 12 * 60 * 60 * 1000,
+  table: "Session",
+  extendDefaultFields: (defaults, sess) => ({
+    data: defaults.data,
+    expires: defaults.expires,
+    userId: sess.passport && sess.passport.user ? sess.passport.user.id : null,
+  }),
 });
 
 // The realtime editor's websocket handshake reads the sid from document.cookie

@@ -11,7 +11,7 @@ const (
 )
 
 func accessCookie(token string, exp time.Time) *http.Cookie {
-	c := &http.Cookie{
+	ac := &http.Cookie{
 		Name:     accessCookieName,
 		Value:    token,
 		Path:     "/",
@@ -20,7 +20,7 @@ func accessCookie(token string, exp time.Time) *http.Cookie {
 		Secure:   true,
 		SameSite: http.SameSiteStrictMode,
 	}
-	return c
+	return ac
 }
 
 // refreshCookie is scoped to /auth so the refresh token is only sent to the

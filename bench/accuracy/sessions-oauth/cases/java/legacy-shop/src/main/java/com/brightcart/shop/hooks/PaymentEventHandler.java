@@ -1,0 +1,6 @@
+package com.brightcart.shop.hooks;
+
+public interface PaymentEventHandler {
+
+    void handle(String jsonEvent);
+}

@@ -1,0 +1,22 @@
+from .settings import *  # noqa: F401,F403
+from .settings import SIMPLE_JWT as _BASE_JWT
+
+ALLOWED_HOSTS = ["staging.forum.example.com"]
+SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+SIMPLE_JWT = {
+    **_BASE_JWT,
+    "ROTATE_REFRESH_TOKENS": True,
+}
+
+LOGGING = {
+    "version": 1,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"board": {"handlers": ["console"], "level": "DEBUG"}},
+}
+
+INTERNAL_IPS = ["10.0.0.0/8"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+FEATURE_FLAGS = {"new_editor": True, "reactions": True}
