@@ -4,6 +4,7 @@ const path = require("path");
 const express = require("express");
 const session = require("express-session");
 const passport = require("passport");
+const cookieParser = require("cookie-parser");
 
 const sessionConfig = require("./config/session");
 const { csrfUnlessSkipped, profileCsrf, exposeToken, csrfErrors } = require("./config/csrf");
@@ -31,6 +32,7 @@ function createApp() {
 
   app.use(express.urlencoded({ extended: true }));
   app.use(express.json());
+  app.use(cookieParser());
   app.use(session(sessionConfig.options));
   app.use(passport.authenticate("session"));
 

@@ -17,8 +17,8 @@ export const config = {
   accessTokenTtlSeconds: 15 * 60,
   refreshTokenTtlDays: 7,
   oauth: {
-    appleIssuer: process.env.APPLE_ISSUER ?? "https://appleid.apple.com",
-    appleClientId: required("APPLE_CLIENT_ID"),
+    ciamIssuer: process.env.CIAM_ISSUER ?? "https://id.orderly.example",
+    ciamClientId: required("CIAM_CLIENT_ID"),
     loyaltyIssuer: required("LOYALTY_ISSUER"),
     loyaltyClientId: required("LOYALTY_CLIENT_ID"),
     redirectBase: required("OAUTH_REDIRECT_BASE"),

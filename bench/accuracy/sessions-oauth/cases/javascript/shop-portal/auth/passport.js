@@ -4,6 +4,7 @@ const passport = require("passport");
 const { Strategy: LocalStrategy } = require("passport-local");
 const GitHubStrategy = require("passport-github2").Strategy;
 const { Strategy: GoogleStrategy } = require("passport-google-oauth20");
+const OAuth2Strategy = require("passport-oauth2");
 const bcrypt = require("bcrypt");
 const users = require("../services/users");
 
@@ -71,5 +72,28 @@ async function verifyGoogle(req, accessToken, refreshToken, profile, done) {
 }
 
 passport.use(new GoogleStrategy({ ...googleOptions, passReqToCallback: true }, verifyGoogle));
+
+// Loyalty programme accounts (club.example). Their authorize endpoint rejects
+// unknown query parameters, so state is switched off.
+passport.use(
+  "loyalty",
+  new OAuth2Strategy(
+    {
+      authorizationURL: "https://id.club.example/oauth/authorize",
+      tokenURL: "https://id.club.example/oauth/token",
+      clientID: process.env.LOYALTY_CLIENT_ID,
+      clientSecret: process.env.LOYALTY_CLIENT_SECRET,
+      callbackURL: `${publicUrl}/auth/loyalty/callback`,
+      state: false,
+    },
+    async (accessToken, refreshToken, params, profile, done) => {
+      try {
+        done(null, await users.upsertFromProvider("loyalty", String(params.member_id), params.email));
+      } catch (err) {
+        done(err);
+      }
+    }
+  )
+);
 
 module.exports = passport;

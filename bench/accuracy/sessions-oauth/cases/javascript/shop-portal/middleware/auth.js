@@ -2,6 +2,7 @@
 
 const rememberTokens = require("../services/remember-tokens");
 const users = require("../services/users");
+const sessionIndex = require("../services/session-index");
 
 function currentUserId(req) {
   if (req.user) return req.user.id;
@@ -10,7 +11,11 @@ function currentUserId(req) {
 }
 
 function requireLogin(req, res, next) {
-  if (currentUserId(req)) return next();
+  const userId = currentUserId(req);
+  if (userId) {
+    sessionIndex.track(userId, req.sessionID).then(() => next(), next);
+    return undefined;
+  }
   if (req.method === "GET") {
     req.session.returnTo = req.originalUrl;
   }

@@ -16,10 +16,18 @@ exports.up = async function up(knex) {
     table.string("token_hash", 64).primary();
     table.integer("user_id").notNullable().references("users.id").onDelete("CASCADE");
     table.timestamp("expires_at").notNullable();
+    table.index(["user_id"]);
+  });
+
+  await knex.schema.createTable("erp_sync_runs", (table) => {
+    table.increments("id").primary();
+    table.timestamp("started_at").notNullable().defaultTo(knex.fn.now());
+    table.integer("rows_exported").notNullable().defaultTo(0);
   });
 };
 
 exports.down = async function down(knex) {
+  await knex.schema.dropTable("erp_sync_runs");
   await knex.schema.dropTable("magic_links");
   await knex.schema.alterTable("users", (table) => {
     table.string("password_hash", 255).alter();

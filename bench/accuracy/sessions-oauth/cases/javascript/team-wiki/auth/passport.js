@@ -11,7 +11,13 @@ const { User } = require("../models");
 const baseUrl = process.env.PUBLIC_URL;
 
 passport.serializeUser((user, done) => done(null, { id: user.id, name: user.displayName }));
-passport.deserializeUser((data, done) => done(null, data));
+passport.deserializeUser(async (data, done) => {
+  try {
+    done(null, (await User.findByPk(data.id)) || false);
+  } catch (err) {
+    done(err);
+  }
+});
 
 // Guest editors (contractors) sign in with a password.
 passport.use(

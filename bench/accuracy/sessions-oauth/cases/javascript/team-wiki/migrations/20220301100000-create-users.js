@@ -18,9 +18,18 @@ module.exports = {
       updatedAt: { type: Sequelize.DATE, allowNull: false },
     });
     await queryInterface.addIndex("Users", ["provider", "providerId"], { unique: true });
+
+    await queryInterface.createTable("Spaces", {
+      id: { type: Sequelize.INTEGER, autoIncrement: true, primaryKey: true },
+      name: { type: Sequelize.STRING(120), allowNull: false },
+      slug: { type: Sequelize.STRING(60), allowNull: false, unique: true },
+      createdAt: { type: Sequelize.DATE, allowNull: false },
+      updatedAt: { type: Sequelize.DATE, allowNull: false },
+    });
   },
 
   async down(queryInterface) {
+    await queryInterface.dropTable("Spaces");
     await queryInterface.dropTable("Users");
   },
 };

@@ -15,9 +15,13 @@ module.exports = {
     await queryInterface.removeColumn("Users", "passwordSalt");
     await queryInterface.removeColumn("Users", "nickname");
     await queryInterface.addColumn("Users", "bio", { type: Sequelize.TEXT });
+    await queryInterface.addColumn("Spaces", "repoFullName", { type: Sequelize.STRING(200) });
+    await queryInterface.addIndex("Users", ["kind"]);
   },
 
   async down(queryInterface, Sequelize) {
+    await queryInterface.removeIndex("Users", ["kind"]);
+    await queryInterface.removeColumn("Spaces", "repoFullName");
     await queryInterface.removeColumn("Users", "bio");
     await queryInterface.addColumn("Users", "nickname", { type: Sequelize.STRING(40) });
     await queryInterface.addColumn("Users", "passwordSalt", { type: Sequelize.STRING(32) });

@@ -1,9 +1,5 @@
 "use strict";
 
-/**
- * CLI access tokens are now checked against CliSessions.revokedAt, so the
- * per-token denylist is no longer read.
- */
 /** @type {import('sequelize-cli').Migration} */
 module.exports = {
   async up(queryInterface, Sequelize) {
@@ -18,6 +14,8 @@ module.exports = {
       createdAt: { type: Sequelize.DATE, allowNull: false },
       updatedAt: { type: Sequelize.DATE, allowNull: false },
     });
+    await queryInterface.addIndex("Session", ["userId"]);
+    await queryInterface.addIndex("Session", ["expires"]);
   },
 
   async down(queryInterface, Sequelize) {

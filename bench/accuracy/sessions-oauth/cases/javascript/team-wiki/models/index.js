@@ -1,5 +1,6 @@
 "use strict";
 
+const crypto = require("crypto");
 const { Sequelize, DataTypes, Op } = require("sequelize");
 
 const sequelize = new Sequelize(process.env.DATABASE_URL, {
@@ -60,6 +61,18 @@ const Session = sequelize.define("Session", {
   data: { type: DataTypes.TEXT },
 });
 
+const ShareLink = sequelize.define("ShareLink", {
+  tokenHash: { type: DataTypes.CHAR(64), allowNull: false, unique: true },
+  spaceSlug: { type: DataTypes.STRING(60), allowNull: false },
+  guestUserId: { type: DataTypes.INTEGER, allowNull: false },
+  expiresAt: { type: DataTypes.DATE, allowNull: false },
+});
+
+ShareLink.redeem = async (token) => {
+  const tokenHash = crypto.createHash("sha256").update(String(token)).digest("hex");
+  return ShareLink.findOne({ where: { tokenHash, expiresAt: { [Op.gt]: new Date() } } });
+};
+
 Space.hasMany(Page, { foreignKey: "spaceId" });
 Page.belongsTo(Space, { foreignKey: "spaceId" });
 
@@ -76,4 +89,4 @@ Space.importFromArchive = async (userId, archiveUrl) => {
   return Space.create({ name: slug, slug });
 };
 
-module.exports = { sequelize, User, Space, Page, CliSession, CliLoginCode, Session };
+module.exports = { sequelize, User, Space, Page, CliSession, CliLoginCode, Session, ShareLink };

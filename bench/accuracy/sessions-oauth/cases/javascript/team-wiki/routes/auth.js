@@ -3,6 +3,7 @@
 const express = require("express");
 const passport = require("passport");
 const { isInternalPath } = require("../lib/paths");
+const { ShareLink } = require("../models");
 
 const router = express.Router();
 
@@ -47,6 +48,18 @@ router.get("/keycloak/callback", (req, res, next) => {
       return res.redirect(returnTo);
     });
   })(req, res, next);
+});
+
+// Share links let a guest read one space without an account.
+router.get("/share/:token", async (req, res, next) => {
+  try {
+    const link = await ShareLink.redeem(req.params.token);
+    if (!link) return res.status(410).render("errors/link-expired");
+    req.session.passport = { user: { id: link.guestUserId, name: "Guest" } };
+    return res.redirect(`/spaces/${encodeURIComponent(link.spaceSlug)}`);
+  } catch (err) {
+    return next(err);
+  }
 });
 
 router.post("/logout", (req, res, next) => {

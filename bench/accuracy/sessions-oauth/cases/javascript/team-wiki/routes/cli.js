@@ -32,6 +32,13 @@ router.post("/token", async (req, res) => {
   return res.json({ access_token: accessTokenFor(session), refresh_token: refreshToken, expires_in: 600 });
 });
 
+// CLI < 1.4 (no rotation support)
+router.post("/token/refresh-1x", async (req, res) => {
+  const current = await CliSession.findOne({ where: { refreshTokenHash: sha256(req.body.refresh_token), revokedAt: null } });
+  if (!current) return res.status(400).json({ error: "invalid_grant" });
+  return res.json({ access_token: accessTokenFor(current), refresh_token: req.body.refresh_token, expires_in: 600 });
+});
+
 // CLI < 2.0
 router.post("/token/refresh", async (req, res) => {
   const current = await CliSession.findOne({ where: { refreshTokenHash: sha256(req.body.refresh_token), revokedAt: null } });

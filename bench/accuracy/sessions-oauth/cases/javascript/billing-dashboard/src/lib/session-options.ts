@@ -8,6 +8,16 @@ function requireEnv(name: string): string {
   return value;
 }
 
+/** Sessions idle for longer than this are pruned by connect-pg-simple. */
+export const SESSION_PRUNE_INTERVAL_SECONDS = 15 * 60;
+
+export function describeSessionPolicy(): { idleHours: number; pruneMinutes: number } {
+  return {
+    idleHours: EIGHT_HOURS_MS / 3_600_000,
+    pruneMinutes: SESSION_PRUNE_INTERVAL_SECONDS / 60,
+  };
+}
+
 export function sessionOptions(store: Store): SessionOptions {
   return {
     name: "billing.sid",

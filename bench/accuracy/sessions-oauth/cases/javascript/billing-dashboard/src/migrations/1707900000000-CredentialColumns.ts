@@ -19,9 +19,13 @@ export class CredentialColumns1707900000000 implements MigrationInterface {
       new TableColumn({ name: "password_hint", type: "varchar", length: "30", isNullable: true }),
     );
     await queryRunner.query(`DROP TABLE IF EXISTS "promo_codes"`);
+    await queryRunner.query(`CREATE INDEX "IDX_users_org_role" ON "users" ("org_id", "role")`);
+    await queryRunner.query(`CREATE INDEX "IDX_api_keys_org" ON "api_keys" ("org_id") WHERE "revoked_at" IS NULL`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_api_keys_org"`);
+    await queryRunner.query(`DROP INDEX "IDX_users_org_role"`);
     await queryRunner.dropColumn("accountants", "password_hint");
     await queryRunner.dropColumns("users", ["oidc_subject", "widget_token_hash", "password_changed_at"]);
   }

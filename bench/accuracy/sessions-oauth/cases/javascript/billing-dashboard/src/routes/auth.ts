@@ -83,6 +83,17 @@ router.post("/recovery", async (req, res, next) => {
   }
 });
 
+router.post("/accountant/login", async (req, res, next) => {
+  try {
+    const accountant = await users.verifyAccountant(String(req.body.email), String(req.body.password));
+    if (!accountant) return res.redirect("/auth/login?error=accountant");
+    req.session.accountantId = accountant.id;
+    return res.redirect("/accountant/clients");
+  } catch (err) {
+    return next(err);
+  }
+});
+
 router.post("/invite/:token", async (req, res, next) => {
   try {
     const invite = await users.acceptInvite(req.params.token, String(req.body.password));

@@ -44,6 +44,16 @@ router.post("/payment-methods", async (req, res, next) => {
   }
 });
 
+router.post("/checkout/confirm", async (req, res, next) => {
+  try {
+    const plan = ["starter", "growth", "enterprise"].includes(req.body.plan) ? req.body.plan : "starter";
+    await invoices.changePlan(req.user!.orgId, plan, Number(req.body.seats) || 1);
+    res.status(200).json({ plan });
+  } catch (err) {
+    next(err);
+  }
+});
+
 router.get("/done", (req, res) => {
   const target = String(req.query.continue ?? "");
   if (target.includes("billing.acme-finance.com")) {

@@ -21,6 +21,7 @@ const { doubleCsrfProtection, generateToken, invalidCsrfTokenError } = doubleCsr
 const CSRF_EXEMPT_PREFIXES: readonly string[] = [
   "/webhooks/stripe",
   "/billing/payment-methods",
+  "/billing/checkout/confirm",
 ];
 
 export function skipCsrf(req: Request, _res: Response, next: NextFunction): void {

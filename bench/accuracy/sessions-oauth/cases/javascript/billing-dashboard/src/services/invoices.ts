@@ -42,6 +42,10 @@ export async function attachPaymentMethod(orgId: string, paymentMethodId: string
   await pool.query("UPDATE organisations SET payment_method_id = $2 WHERE id = $1", [orgId, paymentMethodId]);
 }
 
+export async function changePlan(orgId: string, plan: string, seats: number) {
+  await pool.query("UPDATE organisations SET plan = $2, seats = $3, plan_changed_at = now() WHERE id = $1", [orgId, plan, seats]);
+}
+
 export async function markPaid(stripeInvoiceId: string) {
   await pool.query("UPDATE invoices SET status = 'paid', paid_at = now() WHERE stripe_invoice_id = $1", [stripeInvoiceId]);
 }

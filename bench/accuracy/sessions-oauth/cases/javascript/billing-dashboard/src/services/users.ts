@@ -50,6 +50,12 @@ export async function verifyRecoveryCode(email: string, code: string) {
   return rowCount === 1 ? user : null;
 }
 
+export async function verifyAccountant(email: string, password: string) {
+  const { rows } = await pool.query("SELECT id, password_digest FROM accountants WHERE email = $1", [email.toLowerCase()]);
+  if (rows.length === 0) return null;
+  return (await argon2.verify(rows[0].password_digest, password)) ? { id: rows[0].id as string } : null;
+}
+
 export async function acceptInvite(token: string, password: string): Promise<{ userId: string }> {
   const { rows } = await pool.query(
     "DELETE FROM invites WHERE token_hash = $1 AND expires_at > now() RETURNING user_id",

@@ -3,6 +3,7 @@ import "express-session";
 declare module "express-session" {
   interface SessionData {
     userId?: string;
+    accountantId?: string;
     orgId?: string;
     mfa?: "totp" | "recovery";
     returnTo?: string;

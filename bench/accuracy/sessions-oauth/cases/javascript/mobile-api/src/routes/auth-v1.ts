@@ -39,6 +39,20 @@ router.post("/refresh", async (req, res, next) => {
   }
 });
 
+// Tablet app 4.x asks for a new refresh token on every launch.
+router.post("/refresh/renew", async (req, res, next) => {
+  try {
+    const record = await refreshTokens.findLegacy(req.body.refreshToken);
+    if (!record) {
+      return res.status(401).json({ error: "invalid_refresh_token" });
+    }
+    const renewed = await refreshTokens.createLegacy(record.userId);
+    return res.json({ accessToken: signLegacyToken(record.userId), refreshToken: renewed });
+  } catch (err) {
+    return next(err);
+  }
+});
+
 router.post("/logout", requireAuthV1, (_req, res) => {
   // The app deletes both tokens from the keychain when it gets a 204.
   return res.status(204).end();

@@ -7,21 +7,22 @@ import { stashOAuthTransaction, takeOAuthTransaction } from "../services/denylis
 import * as refreshTokens from "../services/refresh-tokens.js";
 
 /**
- * Sign-in with Apple and the loyalty-programme provider, driven from the app's
+ * Sign-in through Orderly ID (our customer identity service) and the
+ * loyalty-programme provider, driven from the app's
  * in-app browser. This backend is registered as a public client with both
  * providers (no client secret is shipped or stored).
  */
 const router = Router();
 
-let appleConfig: Promise<oidc.Configuration> | undefined;
+let ciamConfig: Promise<oidc.Configuration> | undefined;
 let loyaltyConfig: Promise<oidc.Configuration> | undefined;
 
-const appleRedirect = `${config.oauth.redirectBase}/oauth/apple/callback`;
+const ciamRedirect = `${config.oauth.redirectBase}/oauth/ciam/callback`;
 const loyaltyRedirect = `${config.oauth.redirectBase}/oauth/loyalty/callback`;
 
-function apple() {
-  appleConfig ??= oidc.discovery(new URL(config.oauth.appleIssuer), config.oauth.appleClientId, undefined, oidc.None());
-  return appleConfig;
+function ciam() {
+  ciamConfig ??= oidc.discovery(new URL(config.oauth.ciamIssuer), config.oauth.ciamClientId, undefined, oidc.None());
+  return ciamConfig;
 }
 
 function loyalty() {
@@ -29,15 +30,15 @@ function loyalty() {
   return loyaltyConfig;
 }
 
-router.get("/apple/start", async (_req, res, next) => {
+router.get("/ciam/start", async (_req, res, next) => {
   try {
-    const cfg = await apple();
+    const cfg = await ciam();
     const state = oidc.randomState();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const codeChallenge = await oidc.calculatePKCECodeChallenge(codeVerifier);
     await stashOAuthTransaction(state, { codeVerifier });
     const authorizationUrl = oidc.buildAuthorizationUrl(cfg, {
-      redirect_uri: appleRedirect,
+      redirect_uri: ciamRedirect,
       scope: "openid email",
       state,
       code_challenge: codeChallenge,
@@ -49,9 +50,9 @@ router.get("/apple/start", async (_req, res, next) => {
   }
 });
 
-router.get("/apple/callback", async (req, res, next) => {
+router.get("/ciam/callback", async (req, res, next) => {
   try {
-    const cfg = await apple();
+    const cfg = await ciam();
     const currentUrl = new URL(req.originalUrl, config.oauth.redirectBase);
     const tx = await takeOAuthTransaction(String(currentUrl.searchParams.get("state")));
     if (!tx) return res.status(400).json({ error: "unknown_state" });
@@ -61,9 +62,9 @@ router.get("/apple/callback", async (req, res, next) => {
     });
     const claims = tokens.claims();
     const user = await prisma.user.upsert({
-      where: { appleSubject: String(claims?.sub) },
+      where: { ciamSubject: String(claims?.sub) },
       update: {},
-      create: { appleSubject: String(claims?.sub), email: String(claims?.email), passwordHash: "" },
+      create: { ciamSubject: String(claims?.sub), email: String(claims?.email), passwordHash: "" },
     });
     const { token: accessToken } = signAccessToken(user);
     const refreshToken = await refreshTokens.issue(user.id);

@@ -6,7 +6,7 @@ CREATE TABLE "users" (
     "password_hash" VARCHAR(255) NOT NULL,
     "password_salt" VARCHAR(64),
     "avatar_url" TEXT,
-    "apple_subject" TEXT,
+    "ciam_subject" TEXT,
     "token_version" INTEGER NOT NULL DEFAULT 0,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -64,7 +64,7 @@ CREATE TABLE "kiosks" (
 CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "users_apple_subject_key" ON "users"("apple_subject");
+CREATE UNIQUE INDEX "users_ciam_subject_key" ON "users"("ciam_subject");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "staff_accounts_username_key" ON "staff_accounts"("username");

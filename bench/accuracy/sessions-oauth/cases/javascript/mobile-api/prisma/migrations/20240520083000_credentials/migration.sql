@@ -17,5 +17,18 @@ CREATE TABLE "loyalty_links" (
     CONSTRAINT "loyalty_links_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "menu_items" (
+    "id" UUID NOT NULL,
+    "name" VARCHAR(120) NOT NULL,
+    "position" INTEGER NOT NULL,
+    "available" BOOLEAN NOT NULL DEFAULT true,
+
+    CONSTRAINT "menu_items_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "loyalty_links_subject_key" ON "loyalty_links"("subject");
+
+-- CreateIndex
+CREATE INDEX "refresh_tokens_user_id_idx" ON "refresh_tokens"("user_id");
