@@ -2,6 +2,8 @@ package main
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/gorilla/sessions"
 )
@@ -41,4 +43,20 @@ func currentUserID(store *sessions.FilesystemStore, r *http.Request) (int64, boo
 	}
 	id, ok := sess.Values["user_id"].(int64)
 	return id, ok
+}
+
+const defaultLanding = "/club/shelves"
+
+// safeNext accepts only same-site relative paths. Anything with a scheme or
+// host, or a path that a browser would read as protocol-relative, falls back
+// to the landing page.
+func safeNext(raw string) string {
+	if raw == "" || strings.HasPrefix(raw, "//") || strings.HasPrefix(raw, "/\\") {
+		return defaultLanding
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.IsAbs() || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
+		return defaultLanding
+	}
+	return u.RequestURI()
 }

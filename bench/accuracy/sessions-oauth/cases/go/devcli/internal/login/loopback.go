@@ -2,12 +2,17 @@ package login
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/subtle"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"time"
+
+	"github.com/pkg/browser"
 )
 
 type callbackResult struct {
@@ -62,4 +67,19 @@ func receiveCode(ctx context.Context, wantState string) (string, error) {
 		return "", errors.New("state mismatch: the callback did not come from this login")
 	}
 	return res.code, nil
+}
+
+func openBrowser(authURL string) {
+	fmt.Fprintf(os.Stderr, "Opening %s\n", authURL)
+	if err := browser.OpenURL(authURL); err != nil {
+		fmt.Fprintln(os.Stderr, "Could not open a browser; open the URL above manually.")
+	}
+}
+
+func randomState() string {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
 }

@@ -1,0 +1,3 @@
+DROP TABLE agent_remember;
+DROP TABLE customers;
+DROP TABLE agents;

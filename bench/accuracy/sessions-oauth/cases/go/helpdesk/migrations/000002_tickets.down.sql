@@ -1,0 +1,4 @@
+DROP TABLE magic_links;
+DROP TABLE comments;
+DROP TABLE replies;
+DROP TABLE tickets;

@@ -1,0 +1,2 @@
+ALTER TABLE employees MODIFY badge_code VARCHAR(16) NOT NULL;
+ALTER TABLE employees MODIFY password_hash VARCHAR(255) NOT NULL;
