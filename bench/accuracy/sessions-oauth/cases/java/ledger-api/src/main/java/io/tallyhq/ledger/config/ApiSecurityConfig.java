@@ -1,12 +1,14 @@
 package io.tallyhq.ledger.config;
 
 import io.tallyhq.ledger.security.JwtAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -63,6 +65,20 @@ public class ApiSecurityConfig {
                 .logoutUrl("/console/logout")
                 .invalidateHttpSession(false)
                 .deleteCookies("LEDGER_CONSOLE"));
+        return http.build();
+    }
+
+    /** Accountants' export downloads: form login with remember-me so scheduled pulls keep working. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain exportsChain(HttpSecurity http,
+                                     @Value("${ledger.exports.remember-me-key}") String rememberMeKey) throws Exception {
+        http
+            .securityMatcher("/exports/**")
+            .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ACCOUNTANT"))
+            .formLogin(form -> form.loginPage("/exports/login").permitAll())
+            .rememberMe(rm -> rm.key(rememberMeKey).tokenValiditySeconds(7 * 24 * 3600))
+            .csrf(CsrfConfigurer::disable);
         return http.build();
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** Customer-facing storefront: form login plus remember-me. */
 @Configuration
 @EnableWebSecurity
-@Order(3)
+@Order(10)
 public class StorefrontSecurityConfig extends WebSecurityConfigurerAdapter {
 
     private final UserDetailsService customerDetails;

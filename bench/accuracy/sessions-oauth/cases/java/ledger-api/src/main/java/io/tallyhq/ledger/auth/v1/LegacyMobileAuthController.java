@@ -1,5 +1,6 @@
 package io.tallyhq.ledger.auth.v1;
 
+import io.tallyhq.ledger.auth.RefreshTokenService;
 import io.tallyhq.ledger.security.JwtIssuer;
 import io.tallyhq.ledger.user.UserAccount;
 import java.time.Instant;
@@ -20,9 +21,11 @@ import org.springframework.web.server.ResponseStatusException;
 public class LegacyMobileAuthController {
 
     private final LegacyRefreshLookup lookup;
+    private final RefreshTokenService refreshTokens;
     private final JwtIssuer jwt;
 
-    public LegacyMobileAuthController(LegacyRefreshLookup lookup, JwtIssuer jwt) {
+    public LegacyMobileAuthController(LegacyRefreshLookup lookup, RefreshTokenService refreshTokens, JwtIssuer jwt) {
+        this.refreshTokens = refreshTokens;
         this.lookup = lookup;
         this.jwt = jwt;
     }
@@ -36,6 +39,15 @@ public class LegacyMobileAuthController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
         String access = jwt.accessToken(user);
         return Map.of("access_token", access, "refresh_token", body.refresh_token(), "token_type", "Bearer");
+    }
+
+    /** 2.x builds: a fresh refresh token on every call, in a new family. */
+    @PostMapping("/refresh-v2")
+    public Map<String, Object> refreshV2(@RequestBody LegacyRefresh body) {
+        UserAccount user = lookup.userForUsableToken(body.refresh_token(), Instant.now())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        String replacement = refreshTokens.startFamily(user);
+        return Map.of("access_token", jwt.accessToken(user), "refresh_token", replacement);
     }
 
     /** Newer builds call this one: it mints an access token and leaves the refresh token alone. */

@@ -1,0 +1,6 @@
+package com.northwind.clinic.web;
+
+public interface ReferralInbox {
+
+    void accept(byte[] hl7Document);
+}

@@ -1,0 +1,6 @@
+package com.stagepass.events.tickets;
+
+public interface SeatHoldService {
+
+    SeatHold hold(long eventId, int seats);
+}

@@ -1,0 +1,6 @@
+package com.haulwise.fleet.telematics;
+
+public interface TelematicsAccounts {
+
+    void link(String dispatcher, String vendor, TelematicsToken token);
+}

@@ -1,0 +1,6 @@
+package com.brightcart.shop.customer;
+
+public interface CatalogService {
+
+    Product requireProduct(String sku);
+}

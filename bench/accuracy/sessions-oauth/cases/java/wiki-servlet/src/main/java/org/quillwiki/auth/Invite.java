@@ -1,0 +1,4 @@
+package org.quillwiki.auth;
+
+public record Invite(long id, String email, String spaceKey) {
+}
