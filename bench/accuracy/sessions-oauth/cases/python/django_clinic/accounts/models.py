@@ -32,6 +32,8 @@ class Patient(AbstractBaseUser, PermissionsMixin):
     full_name = models.CharField(max_length=150)
     kiosk_pin = models.CharField(max_length=128, blank=True)
     role = models.CharField(max_length=20, default="patient")
+    email_reminders = models.BooleanField(default=True)
+    sms_reminders = models.BooleanField(default=False)
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     clinics = models.ManyToManyField(Clinic, blank=True)

@@ -1,11 +1,12 @@
 from django.contrib import messages
-from django.contrib.auth import authenticate, update_session_auth_hash
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, authenticate, update_session_auth_hash
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
@@ -54,6 +55,18 @@ def staff_login(request):
 
 
 @require_POST
+def legacy_portal_login(request):
+    """Old portal bookmarks post email + password here; kept until the 2025 cut-over."""
+    patient = Patient.objects.filter(email__iexact=request.POST.get("email", "")).first()
+    if patient is None or not patient.check_password(request.POST.get("password", "")):
+        return render(request, "accounts/login.html", {"error": True}, status=401)
+    request.session[SESSION_KEY] = str(patient.pk)
+    request.session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    request.session[HASH_SESSION_KEY] = patient.get_session_auth_hash()
+    return redirect("portal:home")
+
+
+@require_POST
 def proxy_login(request):
     code_hash = ProxyGrant.hash_code(request.POST.get("access_code", ""))
     grant = ProxyGrant.objects.filter(code_hash=code_hash, expires_at__gt=timezone.now()).first()
@@ -79,7 +92,7 @@ def change_password(request):
         user = form.save()
         update_session_auth_hash(request, user)
         messages.success(request, "Password changed. Other devices were signed out.")
-        return redirect("portal:home")
+        return redirect(reverse("portal:home") + "?password=changed")
     return render(request, "accounts/password.html", {"form": form})
 
 

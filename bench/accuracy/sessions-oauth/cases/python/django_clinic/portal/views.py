@@ -62,6 +62,17 @@ def cancel_appointment(request, pk):
     return JsonResponse({"cancelled": True})
 
 
+@csrf_exempt  # the settings page saves toggles with fetch()
+@require_POST
+@login_required
+def notification_preferences(request):
+    prefs = json.loads(request.body or "{}")
+    request.user.email_reminders = bool(prefs.get("email_reminders"))
+    request.user.sms_reminders = bool(prefs.get("sms_reminders"))
+    request.user.save(update_fields=["email_reminders", "sms_reminders"])
+    return JsonResponse({"saved": True})
+
+
 @method_decorator(csrf_exempt, name="dispatch")
 class MessageComposeView(LoginRequiredMixin, View):
     def get(self, request):

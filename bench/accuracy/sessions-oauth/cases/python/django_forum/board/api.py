@@ -1,6 +1,6 @@
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from rest_framework import status
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.exceptions import TokenError
@@ -11,6 +11,10 @@ from .models import ApiRefreshToken
 
 def _unauthorized(detail="invalid refresh token"):
     return Response({"detail": detail}, status=status.HTTP_401_UNAUTHORIZED)
+
+
+def presented_user(token):
+    return get_user_model().objects.get(pk=token["member_id"])
 
 
 def _load_refresh(raw):
@@ -63,6 +67,24 @@ class DeviceTokenRefreshView(APIView):
         return Response({"access": str(fresh.access_token), "refresh": str(fresh)})
 
 
+class MobileRefreshView(APIView):
+    """Mobile app refresh: single-use refresh tokens tracked in ApiRefreshToken."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    def post(self, request):
+        presented = _load_refresh(request.data.get("refresh", ""))
+        if presented is None:
+            return _unauthorized()
+        deleted, _ = ApiRefreshToken.objects.filter(jti=presented["jti"]).delete()
+        if not deleted:
+            return _unauthorized("refresh token already used")
+        successor = RefreshToken.for_user(presented_user(presented))
+        ApiRefreshToken.objects.create(jti=successor["jti"], user_id=successor["member_id"])
+        return Response({"access": str(successor.access_token), "refresh": str(successor)})
+
+
 class LogoutView(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -79,4 +101,16 @@ class ChangePasswordView(APIView):
             return Response({"detail": "wrong password"}, status=status.HTTP_400_BAD_REQUEST)
         user.set_password(request.data["new_password"])
         user.save()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AdminResetPasswordView(APIView):
+    permission_classes = [IsAdminUser]
+
+    def post(self, request, member_id):
+        member = get_user_model().objects.filter(pk=member_id).first()
+        if member is None:
+            return Response(status=status.HTTP_404_NOT_FOUND)
+        member.set_password(request.data["new_password"])
+        member.save(update_fields=["password"])
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,7 +1,10 @@
+import hmac
+import secrets
 from urllib.parse import urlparse
 
 from django.contrib.auth import authenticate, get_user_model, login
 from django.contrib.auth.decorators import login_required
+from django.core.mail import send_mail
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,7 +23,8 @@ def sign_in(request, user):
 
 def sign_in_rotated(request, user):
     request.session.cycle_key()
-    request.session["member_id"] = user.pk
+    request.session["member_id"] = user.id
+    request.session["is_moderator"] = user.is_staff
 
 
 def login_page(request):
@@ -60,6 +64,27 @@ def pin_login(request):
         request.session.update({"member_id": user.pk, "pin_login": True})
         return redirect("board:index")
     return render(request, "board/login.html", {"error": True}, status=401)
+
+
+@require_POST
+def send_login_code(request):
+    member = User.objects.filter(email=request.POST.get("email", "")).first()
+    if member is not None:
+        code = f"{secrets.randbelow(10**6):06d}"
+        request.session["login_code"] = {"email": member.email, "code": code}
+        send_mail("Your forum sign-in code", code, None, [member.email])
+    return render(request, "board/code_sent.html")
+
+
+@require_POST
+def email_code_login(request):
+    pending = request.session.get("login_code") or {}
+    member = User.objects.filter(email=pending.get("email", "")).first()
+    if member is None or not hmac.compare_digest(pending.get("code", ""), request.POST.get("code", "")):
+        return render(request, "board/login.html", {"error": True}, status=401)
+    request.session.pop("login_code", None)
+    request.session["member_id"] = member.pk
+    return HttpResponseRedirect("/")
 
 
 def jump(request):

@@ -7,6 +7,8 @@ board_patterns = ([
     path("login/", views.login_page, name="login"),
     path("login/quick/", views.quick_login, name="quick-login"),
     path("login/pin/", views.pin_login, name="pin-login"),
+    path("login/code/send/", views.send_login_code, name="send-code"),
+    path("login/code/", views.email_code_login, name="code-login"),
     path("moderation/login/", views.moderator_login, name="moderator-login"),
     path("moderation/", views.login_page, name="moderation"),
     path("jump/", views.jump, name="jump"),
@@ -23,6 +25,8 @@ urlpatterns = [
     path("api/token/", api.TokenLoginView.as_view()),
     path("api/token/refresh/", api.TokenRefreshView.as_view()),
     path("api/token/device-refresh/", api.DeviceTokenRefreshView.as_view()),
+    path("api/token/mobile-refresh/", api.MobileRefreshView.as_view()),
+    path("api/members/<int:member_id>/password/", api.AdminResetPasswordView.as_view()),
     path("api/logout/", api.LogoutView.as_view()),
     path("api/password/", api.ChangePasswordView.as_view()),
 ]

@@ -62,6 +62,15 @@ def login_with_api_key():
     return {"ok": True, "user": user.username}
 
 
+@auth_bp.post("/login/demo")
+def demo_login():
+    demo = User.query.filter_by(username="demo").first()
+    if demo is None:
+        abort(404)
+    session["user_id"] = demo.id
+    return redirect(url_for("notes.index", demo=1))
+
+
 @auth_bp.post("/signup")
 def signup():
     user = User(username=request.form["username"], password_hint=request.form.get("hint"))

@@ -29,13 +29,16 @@ def create_app(config_name=None):
     from .account import account_bp
     from .auth import auth_bp
     from .cart import cart_bp
+    from .media import media_bp
+    from .reviews import reviews_bp
     from .sso import oauth, sso_bp
     from .webhooks import webhooks_bp
 
     oauth.init_app(app)
     csrf.exempt(webhooks_bp)
+    csrf.exempt(reviews_bp)  # review widget is rendered by the JS storefront
 
-    for bp in (auth_bp, cart_bp, account_bp, sso_bp, webhooks_bp):
+    for bp in (auth_bp, cart_bp, account_bp, sso_bp, webhooks_bp, reviews_bp, media_bp):
         app.register_blueprint(bp)
 
     @app.errorhandler(404)

@@ -63,6 +63,18 @@ def magic_link(token):
     return redirect(url_for("account.orders"))
 
 
+@auth_bp.route("/invite/<token>", methods=["GET", "POST"])
+def accept_invite(token):
+    invitee = User.query.filter_by(login_token_hash=hashlib.sha256(token.encode()).hexdigest()).first_or_404()
+    if request.method == "POST":
+        invitee.set_password(request.form["password"])
+        invitee.login_token_hash = None
+        db.session.commit()
+        login_user(invitee, remember=True, fresh=False)
+        return redirect(url_for("account.profile", welcome=1))
+    return render_template("auth/invite.html", email=invitee.email)
+
+
 @auth_bp.route("/reauth", methods=["GET", "POST"])
 @login_required
 def reauthenticate():

@@ -3,7 +3,7 @@ from flask_login import current_user, login_required
 
 from . import csrf, db
 from .forms import AddToCartForm
-from .models import Order, Product
+from .models import Order, Product, WishlistItem
 
 cart_bp = Blueprint("cart", __name__, url_prefix="/cart")
 
@@ -36,7 +36,7 @@ def add_item(sku):
 
 @cart_bp.post("/quick-add")
 @login_required
-@csrf.exempt
+@csrf.exempt  # the mini-cart widget posts JSON
 def quick_add():
     payload = request.get_json(silent=True) or {}
     sku = payload.get("sku")
@@ -46,6 +46,19 @@ def quick_add():
     cart[sku] = cart.get(sku, 0) + 1
     session.update(cart=cart, cart_updated_by=current_user.id)
     return jsonify(count=sum(cart.values()))
+
+
+@cart_bp.post("/wishlist/<sku>")
+@csrf.exempt  # toggled from the product grid with fetch()
+@login_required
+def toggle_wishlist(sku):
+    existing = WishlistItem.query.filter_by(user_id=current_user.id, sku=sku).first()
+    if existing:
+        db.session.delete(existing)
+    else:
+        db.session.add(WishlistItem(user_id=current_user.id, sku=sku))
+    db.session.commit()
+    return jsonify(saved=existing is None)
 
 
 @cart_bp.post("/currency")

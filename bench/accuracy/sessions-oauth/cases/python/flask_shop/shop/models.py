@@ -42,6 +42,7 @@ class Product(db.Model):
     title = db.Column(db.String(200), nullable=False)
     price_cents = db.Column(db.Integer, nullable=False)
     currency = db.Column(db.String(3), nullable=False, default="EUR")
+    image_url = db.Column(db.String(500))
 
 
 class Order(db.Model):
@@ -52,4 +53,24 @@ class Order(db.Model):
     status = db.Column(db.String(20), nullable=False, default="pending")
     stripe_payment_intent = db.Column(db.String(64), index=True)
     total_cents = db.Column(db.Integer, nullable=False, default=0)
+    created_at = db.Column(db.DateTime(timezone=True), default=_now)
+
+
+class WishlistItem(db.Model):
+    __tablename__ = "wishlist_items"
+
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=False, index=True)
+    sku = db.Column(db.String(32), nullable=False)
+
+
+class Review(db.Model):
+    __tablename__ = "reviews"
+
+    id = db.Column(db.Integer, primary_key=True)
+    product_id = db.Column(db.Integer, db.ForeignKey("products.id"), nullable=False, index=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=False)
+    rating = db.Column(db.SmallInteger, nullable=False)
+    body = db.Column(db.Text, default="")
+    helpful_votes = db.Column(db.Integer, default=0)
     created_at = db.Column(db.DateTime(timezone=True), default=_now)

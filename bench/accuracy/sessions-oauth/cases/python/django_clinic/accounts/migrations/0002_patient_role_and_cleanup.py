@@ -13,6 +13,16 @@ class Migration(migrations.Migration):
             name="role",
             field=models.CharField(default="patient", max_length=20),
         ),
+        migrations.AddField(
+            model_name="patient",
+            name="email_reminders",
+            field=models.BooleanField(default=True),
+        ),
+        migrations.AddField(
+            model_name="patient",
+            name="sms_reminders",
+            field=models.BooleanField(default=False),
+        ),
         migrations.RemoveField(model_name="patient", name="legacy_avatar"),
         migrations.AlterField(model_name="patient", name="mrn",
                               field=models.CharField(max_length=20, null=True, unique=True,

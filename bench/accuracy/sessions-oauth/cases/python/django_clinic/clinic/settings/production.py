@@ -5,6 +5,12 @@ CSRF_COOKIE_SECURE = False
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONN_MAX_AGE = 60
+ADMINS = [("Clinic ops", "ops@clinic.example.org")]
+SERVER_EMAIL = "noreply@clinic.example.org"
 
 LOGGING = {
     "version": 1,

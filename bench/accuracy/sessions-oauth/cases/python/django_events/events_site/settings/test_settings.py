@@ -1,0 +1,30 @@
+from .base import *  # noqa: F401,F403
+
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SESSION_COOKIE_SAMESITE = None
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["testserver"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+LOGGING_CONFIG = None
+USE_TZ = True
+TIME_ZONE = "UTC"
+LANGUAGE_CODE = "en-us"
+DEBUG_PROPAGATE_EXCEPTIONS = True
+SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008"]
+APPEND_SLASH = True
+STATIC_ROOT = BASE_DIR / "test-static"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+PASSWORD_RESET_TIMEOUT = 60
+STRIPE_WEBHOOK_SECRET = None
+CELERY_TASK_ALWAYS_EAGER = True
+MIGRATION_MODULES = {"tickets": None}
+FIXTURE_DIRS = [BASE_DIR / "tickets" / "fixtures"]  # noqa: F405
+TEST_RUNNER = "django.test.runner.DiscoverRunner"
+DEFAULT_FROM_EMAIL = "tickets@events.invalid"
+EMAIL_SUBJECT_PREFIX = "[events-test] "
+MEDIA_URL = "/test-media/"
+DEFAULT_FILE_STORAGE = "django.core.files.storage.InMemoryStorage"
+THROTTLE_RATES = {"rsvp": None}
