@@ -63,7 +63,7 @@ impl Apps {
 }
 
 /// The directory part of a relative path (`""` at the root).
-fn dir_of(path: &str) -> &str {
+pub(crate) fn dir_of(path: &str) -> &str {
     path.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("")
 }
 

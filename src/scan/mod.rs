@@ -855,9 +855,7 @@ fn apply_policy(policy: &Policy, today: Date, outcome: &mut ScanOutcome) {
 }
 
 /// The directory part of a relative path (`""` at the root).
-pub(crate) fn parent_dir(rel: &str) -> &str {
-    rel.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("")
-}
+pub(crate) use crate::facts::dir_of as parent_dir;
 
 /// Whether a relative path is test code by the conventions of the four languages.
 pub fn is_test_path(rel: &str) -> bool {
