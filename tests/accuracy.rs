@@ -73,7 +73,19 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
+/// A case's language: the `cases/<language>/` directory it sits in (so a migration's
+/// `.sql` or a Spring `.properties` file counts for its app's language), else its extension.
 fn language_of(file: &str) -> &'static str {
+    let mut parts = file.split('/');
+    if parts.next() == Some("cases") {
+        if let Some(language) = parts.next().and_then(|dir| {
+            ["python", "javascript", "go", "java"]
+                .into_iter()
+                .find(|l| *l == dir)
+        }) {
+            return language;
+        }
+    }
     match file.rsplit('.').next().unwrap_or("") {
         "py" | "ipynb" => "python",
         "js" | "jsx" | "mjs" | "cjs" | "ts" | "tsx" => "javascript",
@@ -324,6 +336,34 @@ fn tokens_crypto_holdout_holds_its_floor() {
         "tokens-crypto-holdout: TPR {:.3} (floor {MIN_TPR}), FPR {:.3} (ceiling {MAX_FPR})\n{}",
         total.tpr(),
         total.fpr(),
+        misses.join("\n")
+    );
+}
+
+/// Rule pack B (issue #6): the cells whose rules are written must meet the bar,
+/// TPR >= 0.9 and FPR <= 0.1, on the corpus written before the rules. A cell joins
+/// `READY` when its rules land; the table prints every cell.
+#[test]
+fn sessions_oauth_ready_cells_meet_the_bar() {
+    const READY: &[&str] = &["REDIRECT"];
+    let set = sets()
+        .into_iter()
+        .find(|s| s.ends_with("sessions-oauth"))
+        .expect("bench/accuracy/sessions-oauth exists");
+    let (table, cases, unlabelled) = score_set(&set);
+    print_table("sessions-oauth", &table);
+    let misses = misses(&cases, &unlabelled);
+    println!("\n{}", misses.join("\n"));
+    let ready: Table = table
+        .into_iter()
+        .filter(|((control, _), _)| READY.contains(&control.as_str()))
+        .collect();
+    assert!(!ready.is_empty(), "no READY cell is in the corpus");
+    let failing = cells_where(&ready, |s| s.tpr() < 0.9 || s.fpr() > 0.1);
+    assert!(
+        failing.is_empty(),
+        "sessions-oauth cells under the bar (TPR >= 0.9, FPR <= 0.1):\n{}\n{}",
+        failing.join("\n"),
         misses.join("\n")
     );
 }
