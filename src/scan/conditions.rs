@@ -768,7 +768,7 @@ fn provenance(resolved: &Resolved, lang: Lang, origin: Origin) -> Option<&String
             let source = request_source(lang);
             static PARSED: OnceLock<Regex> = OnceLock::new();
             let parsed = PARSED.get_or_init(|| {
-                Regex::new(r"^\s*(?:(?:new\s+)?[\w.]*(?:loads|parse|NewDecoder|ReadAll|URLSearchParams)\()?[\w.]*$")
+                Regex::new(r"^\s*(?:(?:new\s+)?[\w.]*(?:loads|[pP]arse|NewDecoder|ReadAll|URLSearchParams)\()?[\w.]*$")
                     .expect("valid prefix pattern")
             });
             resolved
@@ -824,9 +824,9 @@ pub fn unverified_source(lang: Lang) -> &'static Regex {
 pub fn request_source(lang: Lang) -> &'static Regex {
     static SOURCES: OnceLock<Vec<(Lang, Regex)>> = OnceLock::new();
     let all = SOURCES.get_or_init(|| {
-        let python = r"\brequest\.(args|form|values|json|data|cookies|headers|GET|POST|COOKIES|META|query_params|path_params|body)\b|\brequest\.get_json\(|^\s*\w+\s*(:[^=]*)?=\s*(fastapi\.)?(Header|Query|Cookie|Form|Body)\(";
+        let python = r"\brequest\.(args|form|values|json|data|cookies|headers|referrer|GET|POST|COOKIES|META|query_params|path_params|body)\b|\brequest\.get_json\(|^\s*\w+\s*(:[^=]*)?=\s*(fastapi\.)?(Header|Query|Cookie|Form|Body)\(";
         let js = r"\breq(uest)?\.(query|body|params|cookies|headers|get\(|header\()|\bctx\.(query|request\.body|params)\b|\bsearchParams\.get\(";
-        let go = r"\.URL\.Query\(\)|\.(FormValue|PostFormValue|Cookie|PathValue)\(|\.Header\.Get\(|\bc\.(Query|Param|PostForm|GetHeader|Cookie|ShouldBind\w*|Bind\w*)\(|\b(r|req)\.(Body|Form|PostForm)\b";
+        let go = r"\.URL\.Query\(\)|\.(FormValue|PostFormValue|Cookie|PathValue|Referer)\(|\.Header\.Get\(|\bc\.(Query|DefaultQuery|GetQuery|QueryParam|Param|PostForm|DefaultPostForm|GetPostForm|GetHeader|Cookie|ShouldBind\w*|Bind\w*)\(|\b(r|req)\.(Body|Form|PostForm)\b";
         let java = r"\.(getParameter|getHeader|getHeaders|getQueryString|getCookies|getParameterValues|getParameterMap)\(|@(RequestParam|PathVariable|RequestHeader|RequestBody|CookieValue)\b";
         [
             (Lang::Python, python),

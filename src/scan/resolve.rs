@@ -22,7 +22,12 @@
 //!   (`claims.get("role")` after `claims = jwt.decode(...)`); destructuring binds every
 //!   name to the whole value; and in Go a call that fills a variable through a pointer
 //!   before the use (`json.Unmarshal(b, &v)`, `c.ShouldBindJSON(&v)`) joins `roots`,
-//!   with its identifier arguments resolved.
+//!   with its identifier arguments resolved; both branches of a conditional expression
+//!   (`a ? b : c`, `b if a else c`); the assignment before a reassignment inside an `if`
+//!   block that does not hold the use (it may not have run); and what the file stores
+//!   under a session key that the value reads (`req.session.returnTo = req.query.r` at one
+//!   step of a login, `req.session.returnTo` at the next; gorilla `Values["k"]`, scs
+//!   `Put`/`GetString`/`PopString`, Flask `session["k"]`, servlet `setAttribute`).
 
 use crate::scan::lang::Lang;
 use ast_grep_core::tree_sitter::StrDoc;
@@ -106,6 +111,25 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
     if depth >= MAX_DEPTH {
         return Value::Expression(text);
     }
+    // `req.session.returnTo`, `sess.Values["next"]`: what this file stores under that
+    // session key joins the chain (provenance only), so request data kept in the session
+    // at one step of a login and read back at the next is still request data.
+    if depth < MAX_DEPTH - 1 {
+        for (value, line) in session_writes(node, lang, &text) {
+            let mut inner = Resolved {
+                value: Value::Expression(String::new()),
+                chain: Vec::new(),
+                roots: Vec::new(),
+                steps: Vec::new(),
+            };
+            resolve_node(&value, lang, MAX_DEPTH - 1, &mut inner);
+            out.steps.push(Step {
+                description: format!("stored in the session at line {line}"),
+                line,
+            });
+            out.chain.extend(inner.chain);
+        }
+    }
     if is_identifier(lang, &kind) {
         let assigned = find_assignment(node, lang, &text);
         // Go variables declared empty (`var v T`, `v := &T{}`) are filled by calls.
@@ -121,6 +145,22 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
                 description,
                 line: value_node.start_pos().line() + 1,
             });
+            // `to := r.FormValue("to"); if !ok(to) { to = "/" }`: the value assigned
+            // before a conditional reassignment still reaches the use, so its origin
+            // joins the chain (the value itself stays the last assignment's).
+            if let Some(earlier) = reaching_before_conditional(node, &value_node, lang, &text) {
+                let mut inner = Resolved {
+                    value: Value::Expression(String::new()),
+                    chain: Vec::new(),
+                    roots: Vec::new(),
+                    steps: Vec::new(),
+                };
+                resolve_node(&earlier, lang, depth + 1, &mut inner);
+                let value = resolve_node(&value_node, lang, depth + 1, out);
+                out.chain.extend(inner.chain);
+                out.roots.extend(inner.roots);
+                return value;
+            }
             return resolve_node(&value_node, lang, depth + 1, out);
         }
         if let Some(parameter) = parameter_declaration(node, lang, &text) {
@@ -188,6 +228,14 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
         }
         return Value::Expression(combined);
     }
+    // `landing != null ? landing : "/home"`, `a if ok else b`: either branch may be the
+    // value, so both join the chain; the value is the whole expression.
+    if let Some(branches) = conditional_branches(node, lang) {
+        for branch in branches {
+            resolve_node(&branch, lang, depth + 1, out);
+        }
+        return Value::Expression(text);
+    }
     if matches!(&*kind, "parenthesized_expression" | "expression_list")
         && node.children().count() <= 3
     {
@@ -254,6 +302,149 @@ fn encoding_operand<'r>(node: &AstNode<'r>, lang: Lang) -> Option<AstNode<'r>> {
         }
         _ => None,
     }
+}
+
+/// Session keys read in `text`, by language: gorilla/sessions `sess.Values["k"]` and
+/// scs `sm.GetString(ctx, "k")`/`PopString`; `req.session.k`; Flask `session["k"]`,
+/// `session.get("k")`/`pop`; servlet `getAttribute("k")`.
+fn session_reads(lang: Lang) -> &'static Regex {
+    static READS: OnceLock<Vec<(Lang, Regex)>> = OnceLock::new();
+    let all = READS.get_or_init(|| {
+        let go = r#"\bValues\["(\w+)"\]|\b(?:sm|sess\w*|session\w*|Session\w*)\.(?:Pop|Get)\w*\([^,()]*(?:\(\))?,\s*"(\w+)"\)"#;
+        let js = r#"\breq\.session[!?]?\??\.(\w+)|\breq\.session\[["'](\w+)["']\]"#;
+        let python = r#"\bsession\[["'](\w+)["']\]|\bsession\.(?:get|pop)\(["'](\w+)["']"#;
+        let java = r#"\bgetAttribute\("(\w+)"\)"#;
+        [
+            (Lang::Python, python),
+            (Lang::JavaScript, js),
+            (Lang::TypeScript, js),
+            (Lang::Tsx, js),
+            (Lang::Go, go),
+            (Lang::Java, java),
+        ]
+        .into_iter()
+        .map(|(l, p)| (l, Regex::new(p).expect("valid session pattern")))
+        .collect()
+    });
+    &all.iter()
+        .find(|(l, _)| *l == lang)
+        .expect("every language has session reads")
+        .1
+}
+
+/// The values this file stores under the session keys that `text` reads, with their
+/// lines: assignments (`sess.Values["k"] = v`, `req.session.k = v`, `session["k"] = v`)
+/// and calls (`sm.Put(ctx, "k", v)`, `session.setAttribute("k", v)`).
+fn session_writes<'r>(node: &AstNode<'r>, lang: Lang, text: &str) -> Vec<(AstNode<'r>, usize)> {
+    let keys: Vec<String> = session_reads(lang)
+        .captures_iter(text)
+        .filter_map(|c| c.iter().skip(1).flatten().next().map(|m| m.as_str().to_string()))
+        .collect();
+    if keys.is_empty() {
+        return vec![];
+    }
+    let reads = session_reads(lang);
+    let mut found = Vec::new();
+    for candidate in node.root().root().dfs() {
+        for (target, value) in assignments(&candidate, lang) {
+            let stored = reads
+                .captures(&target)
+                .filter(|c| c.get(0).is_some_and(|m| m.end() == target.len()))
+                .and_then(|c| c.iter().skip(1).flatten().next().map(|m| m.as_str().to_string()));
+            if stored.is_some_and(|k| keys.contains(&k)) && !value.text().contains(text) {
+                let line = value.start_pos().line() + 1;
+                found.push((value, line));
+            }
+        }
+        let is_call = matches!(&*candidate.kind(), "call_expression" | "method_invocation");
+        if !is_call {
+            continue;
+        }
+        let function = candidate
+            .field("function")
+            .or_else(|| candidate.field("name"))
+            .map(|f| f.text().to_string())
+            .unwrap_or_default();
+        if !(function.ends_with(".Put") || function == "setAttribute") {
+            continue;
+        }
+        let Some(arguments) = candidate.field("arguments") else {
+            continue;
+        };
+        let args: Vec<AstNode<'r>> = arguments.children().filter(|c| c.is_named()).collect();
+        let key_at = usize::from(lang == Lang::Go);
+        let (Some(key), Some(value)) = (args.get(key_at), args.get(key_at + 1)) else {
+            continue;
+        };
+        let key = crate::facts::unquote_literal(&key.text()).to_string();
+        if keys.contains(&key) {
+            let line = value.start_pos().line() + 1;
+            found.push((value.clone(), line));
+        }
+    }
+    found
+}
+
+/// The branches of a conditional expression: `c ? a : b` (JavaScript, Java) and
+/// `a if c else b` (Python).
+fn conditional_branches<'r>(node: &AstNode<'r>, lang: Lang) -> Option<Vec<AstNode<'r>>> {
+    let branches = match (lang, &*node.kind()) {
+        (Lang::JavaScript | Lang::TypeScript | Lang::Tsx, "ternary_expression") => {
+            vec![node.field("consequence")?, node.field("alternative")?]
+        }
+        (Lang::Java, "ternary_expression") => {
+            vec![node.field("consequence")?, node.field("alternative")?]
+        }
+        (Lang::Python, "conditional_expression") => {
+            let named: Vec<_> = node.children().filter(|c| c.is_named()).collect();
+            // `a if c else b`: the first and last operands are the values.
+            vec![named.first()?.clone(), named.last()?.clone()]
+        }
+        _ => return None,
+    };
+    Some(branches)
+}
+
+/// The assignment of `name` that reaches `usage` past `last` when `last` sits in an
+/// `if` block that does not hold the use (so it may not have run): the assignment
+/// before `last` in the same function, if any.
+fn reaching_before_conditional<'r>(
+    usage: &AstNode<'r>,
+    last: &AstNode<'r>,
+    lang: Lang,
+    name: &str,
+) -> Option<AstNode<'r>> {
+    let functions = function_kinds(lang);
+    let scope = usage
+        .ancestors()
+        .find(|a| functions.contains(&&*a.kind()))?;
+    let use_start = usage.range().start;
+    let conditional = last
+        .ancestors()
+        .take_while(|a| a.node_id() != scope.node_id())
+        .any(|a| {
+            a.kind() == "if_statement"
+                && !(a.range().start <= use_start && use_start < a.range().end)
+        });
+    if !conditional {
+        return None;
+    }
+    let mut earlier: Option<AstNode<'r>> = None;
+    for node in scope.dfs() {
+        if node.range().start >= last.range().start {
+            break;
+        }
+        let owner = node.ancestors().find(|a| functions.contains(&&*a.kind()));
+        if owner.as_ref().map(|o| o.node_id()) != Some(scope.node_id()) {
+            continue;
+        }
+        for (target, value) in assignments(&node, lang) {
+            if binds(&target, name) && value.range().end <= last.range().start {
+                earlier = Some(value);
+            }
+        }
+    }
+    earlier
 }
 
 /// The two sides of `a || b`, `a ?? b` (JavaScript) and `a or b` (Python).
@@ -406,8 +597,15 @@ fn assignments<'r>(node: &AstNode<'r>, lang: Lang) -> Vec<(String, AstNode<'r>)>
                 .map(|c| c.text().to_string())
                 .collect();
             let values: Vec<AstNode<'r>> = right.children().filter(|c| c.is_named()).collect();
-            // `v, err := f()`: the first name holds the call's main result.
-            if values.len() == 1 && names.len() > 1 && values[0].kind() == "call_expression" {
+            // `v, err := f()`, `v, ok := x.(T)`: the first name holds
+            // the main result.
+            if values.len() == 1
+                && names.len() > 1
+                && matches!(
+                    &*values[0].kind(),
+                    "call_expression" | "type_assertion_expression"
+                )
+            {
                 return vec![(names[0].clone(), values[0].clone())];
             }
             if names.len() != values.len() {
@@ -816,6 +1014,36 @@ mod tests {
 
     fn literal(s: &str) -> Value {
         Value::Literal(s.to_string())
+    }
+
+    fn chain_has(resolved: &Resolved, needle: &str) -> bool {
+        resolved.chain.iter().any(|e| e.contains(needle))
+    }
+
+    #[test]
+    fn session_stored_values_join_the_chain() {
+        let go = "package m\nfunc a(w W, r *R) {\n\tsess.Values[\"return_to\"] = r.URL.Query().Get(\"n\")\n}\nfunc b(w W, r *R) {\n\tto, _ := sess.Values[\"return_to\"].(string)\n\tsink(w, r, to)\n}\n";
+        assert!(chain_has(&resolve_sink(Lang::Go, go), "r.URL.Query()"));
+        let scs = "package m\nfunc a(w W, r *R) {\n\ts.sm.Put(r.Context(), \"next\", r.FormValue(\"n\"))\n}\nfunc b(w W, r *R) {\n\tsink(w, r, s.sm.PopString(r.Context(), \"next\"))\n}\n";
+        assert!(chain_has(&resolve_sink(Lang::Go, scs), "r.FormValue"));
+        let js = "function a(req) { req.session.returnTo = req.query.returnTo; }\nfunction b(req, res) { const t = req.session.returnTo || '/'; sink(t); }\n";
+        assert!(chain_has(&resolve_sink(Lang::JavaScript, js), "req.query.returnTo"));
+        // Another key is another value.
+        let other = "function a(req) { req.session.other = req.query.x; }\nfunction b(req) { sink(req.session.returnTo); }\n";
+        assert!(!chain_has(&resolve_sink(Lang::JavaScript, other), "req.query"));
+    }
+
+    #[test]
+    fn conditional_branches_and_reassignments_join_the_chain() {
+        let java = "class A { void f(HttpServletRequest req) { String l = req.getParameter(\"l\"); sink(l != null ? l : \"/\"); } }";
+        assert!(chain_has(&resolve_sink(Lang::Java, java), "getParameter"));
+        let go = "package m\nfunc f(r *R) {\n\tto := r.FormValue(\"to\")\n\tif !ok(to) {\n\t\tto = \"/\"\n\t}\n\tsink(to)\n}\n";
+        let resolved = resolve_sink(Lang::Go, go);
+        assert_eq!(resolved.value, literal("/"));
+        assert!(chain_has(&resolved, "r.FormValue"));
+        // An unconditional reassignment replaces the value.
+        let plain = "package m\nfunc f(r *R) {\n\tto := r.FormValue(\"to\")\n\tto = \"/\"\n\tsink(to)\n}\n";
+        assert!(!chain_has(&resolve_sink(Lang::Go, plain), "r.FormValue"));
     }
 
     #[test]
