@@ -343,8 +343,18 @@ pub fn match_text_rules(
             if whole.as_str().is_empty() {
                 continue;
             }
-            let (start_line, start_column) = position(whole.start());
-            let (end_line, end_column) = position(whole.end());
+            // A `(?P<FOCUS>...)` group (or `FOCUS2`..., one per alternative) names the part
+            // to report (the `secure: false` line of a `cookie:` block), as `$FOCUS` does
+            // for grammar rules.
+            let shown = rule
+                .regex
+                .capture_names()
+                .flatten()
+                .filter(|name| name.starts_with("FOCUS"))
+                .find_map(|name| found.name(name).filter(|m| !m.as_str().is_empty()))
+                .unwrap_or(whole);
+            let (start_line, start_column) = position(shown.start());
+            let (end_line, end_column) = position(shown.end());
             let secrets = rule
                 .meta
                 .redact
@@ -370,7 +380,7 @@ pub fn match_text_rules(
                 start_column,
                 end_line,
                 end_column,
-                text: whole.as_str().to_string(),
+                text: shown.as_str().to_string(),
                 message: rule.meta.message.clone(),
                 secrets,
                 severity: None,

@@ -394,7 +394,10 @@ fn scan_text(
         None => Vec::new(),
     };
     let mut parse = wanted.iter().any(|w| *w);
-    let text_rules = rules.text_rules.iter().any(|r| r.files.is_match(rel));
+    // Test files and test profiles are never deployed: text rules skip them like code
+    // rules do (secret detectors still run everywhere).
+    let text_rules = (options.include_tests || !is_test_path(rel))
+        && rules.text_rules.iter().any(|r| r.files.is_match(rel));
     let detectors = engine
         .secrets
         .candidates(rel, &bytes, options.use_prefilter);
@@ -870,7 +873,11 @@ pub fn is_test_path(rel: &str) -> bool {
     in_test_dir
         || name.ends_with("_test.go")
         || (name.ends_with(".py")
-            && (stem.starts_with("test_") || stem.ends_with("_test") || stem == "conftest"))
+            && (stem.starts_with("test_")
+                || stem.ends_with("_test")
+                || matches!(stem, "conftest" | "test" | "tests" | "testing")))
+        // Spring test profiles: `application-test.yml`, `application-test.properties`.
+        || (stem.starts_with("application-test") && !name.ends_with(".java"))
         || [".test.", ".spec."].iter().any(|m| name.contains(m))
         || (name.ends_with(".java")
             && (stem.ends_with("Test") || stem.ends_with("Tests") || stem.ends_with("IT")))
@@ -892,6 +899,9 @@ mod test_paths {
             "web/login.test.jsx",
             "src/test/java/com/acme/AuthTest.java",
             "src/main/java/com/acme/AuthIT.java",
+            "clinic/settings/test.py",
+            "src/main/resources/application-test.yml",
+            "src/test/resources/application.properties",
         ] {
             assert!(is_test_path(path), "{path}");
         }
@@ -902,6 +912,8 @@ mod test_paths {
             "src/main/java/com/acme/Tester.java",
             "contest.py",
             "latest/app.py",
+            "src/main/resources/application-prod.yml",
+            "app/testimonials.py",
         ] {
             assert!(!is_test_path(path), "{path}");
         }
