@@ -342,10 +342,20 @@ fn tokens_crypto_holdout_holds_its_floor() {
 
 /// Rule pack B (issue #6): the cells whose rules are written must meet the bar,
 /// TPR >= 0.9 and FPR <= 0.1, on the corpus written before the rules. A cell joins
-/// `READY` when its rules land; the table prints every cell.
+/// `READY` (control, language) when its rules meet the bar; the table prints every cell.
 #[test]
 fn sessions_oauth_ready_cells_meet_the_bar() {
-    const READY: &[&str] = &["REDIRECT"];
+    const READY: &[(&str, &str)] = &[
+        ("COOKIE", "go"),
+        ("COOKIE", "java"),
+        ("COOKIE", "javascript"),
+        ("COOKIE", "python"),
+        ("CSRF", "java"),
+        ("CSRF", "python"),
+        ("REDIRECT", "go"),
+        ("REDIRECT", "java"),
+        ("REDIRECT", "python"),
+    ];
     let set = sets()
         .into_iter()
         .find(|s| s.ends_with("sessions-oauth"))
@@ -356,7 +366,9 @@ fn sessions_oauth_ready_cells_meet_the_bar() {
     println!("\n{}", misses.join("\n"));
     let ready: Table = table
         .into_iter()
-        .filter(|((control, _), _)| READY.contains(&control.as_str()))
+        .filter(|((control, language), _)| {
+            READY.contains(&(control.as_str(), language.as_str()))
+        })
         .collect();
     assert!(!ready.is_empty(), "no READY cell is in the corpus");
     let failing = cells_where(&ready, |s| s.tpr() < 0.9 || s.fpr() > 0.1);
