@@ -366,9 +366,7 @@ fn sessions_oauth_ready_cells_meet_the_bar() {
     println!("\n{}", misses.join("\n"));
     let ready: Table = table
         .into_iter()
-        .filter(|((control, language), _)| {
-            READY.contains(&(control.as_str(), language.as_str()))
-        })
+        .filter(|((control, language), _)| READY.contains(&(control.as_str(), language.as_str())))
         .collect();
     assert!(!ready.is_empty(), "no READY cell is in the corpus");
     let failing = cells_where(&ready, |s| s.tpr() < 0.9 || s.fpr() > 0.1);

@@ -332,13 +332,23 @@ fn session_reads(lang: Lang) -> &'static Regex {
         .1
 }
 
+/// The first capture group that took part in a match.
+fn first_group(captures: &regex::Captures<'_>) -> Option<String> {
+    captures
+        .iter()
+        .skip(1)
+        .flatten()
+        .next()
+        .map(|m| m.as_str().to_string())
+}
+
 /// The values this file stores under the session keys that `text` reads, with their
 /// lines: assignments (`sess.Values["k"] = v`, `req.session.k = v`, `session["k"] = v`)
 /// and calls (`sm.Put(ctx, "k", v)`, `session.setAttribute("k", v)`).
 fn session_writes<'r>(node: &AstNode<'r>, lang: Lang, text: &str) -> Vec<(AstNode<'r>, usize)> {
     let keys: Vec<String> = session_reads(lang)
         .captures_iter(text)
-        .filter_map(|c| c.iter().skip(1).flatten().next().map(|m| m.as_str().to_string()))
+        .filter_map(|c| first_group(&c))
         .collect();
     if keys.is_empty() {
         return vec![];
@@ -350,7 +360,7 @@ fn session_writes<'r>(node: &AstNode<'r>, lang: Lang, text: &str) -> Vec<(AstNod
             let stored = reads
                 .captures(&target)
                 .filter(|c| c.get(0).is_some_and(|m| m.end() == target.len()))
-                .and_then(|c| c.iter().skip(1).flatten().next().map(|m| m.as_str().to_string()));
+                .and_then(|c| first_group(&c));
             if stored.is_some_and(|k| keys.contains(&k)) && !value.text().contains(text) {
                 let line = value.start_pos().line() + 1;
                 found.push((value, line));
@@ -1027,10 +1037,16 @@ mod tests {
         let scs = "package m\nfunc a(w W, r *R) {\n\ts.sm.Put(r.Context(), \"next\", r.FormValue(\"n\"))\n}\nfunc b(w W, r *R) {\n\tsink(w, r, s.sm.PopString(r.Context(), \"next\"))\n}\n";
         assert!(chain_has(&resolve_sink(Lang::Go, scs), "r.FormValue"));
         let js = "function a(req) { req.session.returnTo = req.query.returnTo; }\nfunction b(req, res) { const t = req.session.returnTo || '/'; sink(t); }\n";
-        assert!(chain_has(&resolve_sink(Lang::JavaScript, js), "req.query.returnTo"));
+        assert!(chain_has(
+            &resolve_sink(Lang::JavaScript, js),
+            "req.query.returnTo"
+        ));
         // Another key is another value.
         let other = "function a(req) { req.session.other = req.query.x; }\nfunction b(req) { sink(req.session.returnTo); }\n";
-        assert!(!chain_has(&resolve_sink(Lang::JavaScript, other), "req.query"));
+        assert!(!chain_has(
+            &resolve_sink(Lang::JavaScript, other),
+            "req.query"
+        ));
     }
 
     #[test]
@@ -1042,7 +1058,8 @@ mod tests {
         assert_eq!(resolved.value, literal("/"));
         assert!(chain_has(&resolved, "r.FormValue"));
         // An unconditional reassignment replaces the value.
-        let plain = "package m\nfunc f(r *R) {\n\tto := r.FormValue(\"to\")\n\tto = \"/\"\n\tsink(to)\n}\n";
+        let plain =
+            "package m\nfunc f(r *R) {\n\tto := r.FormValue(\"to\")\n\tto = \"/\"\n\tsink(to)\n}\n";
         assert!(!chain_has(&resolve_sink(Lang::Go, plain), "r.FormValue"));
     }
 
