@@ -136,11 +136,11 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
         if lang == Lang::Go
             && assigned
                 .as_ref()
-                .is_none_or(|(value, _)| declared_empty(value))
+                .is_none_or(|(value, _, _)| declared_empty(value))
         {
             fill_calls(node, lang, &text, depth, out);
         }
-        if let Some((value_node, description)) = assigned {
+        if let Some((value_node, description, earlier)) = assigned {
             out.steps.push(Step {
                 description,
                 line: value_node.start_pos().line() + 1,
@@ -148,7 +148,7 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
             // `to := r.FormValue("to"); if !ok(to) { to = "/" }`: the value assigned
             // before a conditional reassignment still reaches the use, so its origin
             // joins the chain (the value itself stays the last assignment's).
-            if let Some(earlier) = reaching_before_conditional(node, &value_node, lang, &text) {
+            if let Some(earlier) = earlier {
                 let mut inner = Resolved {
                     value: Value::Expression(String::new()),
                     chain: Vec::new(),
@@ -415,48 +415,6 @@ fn conditional_branches<'r>(node: &AstNode<'r>, lang: Lang) -> Option<Vec<AstNod
     Some(branches)
 }
 
-/// The assignment of `name` that reaches `usage` past `last` when `last` sits in an
-/// `if` block that does not hold the use (so it may not have run): the assignment
-/// before `last` in the same function, if any.
-fn reaching_before_conditional<'r>(
-    usage: &AstNode<'r>,
-    last: &AstNode<'r>,
-    lang: Lang,
-    name: &str,
-) -> Option<AstNode<'r>> {
-    let functions = function_kinds(lang);
-    let scope = usage
-        .ancestors()
-        .find(|a| functions.contains(&&*a.kind()))?;
-    let use_start = usage.range().start;
-    let conditional = last
-        .ancestors()
-        .take_while(|a| a.node_id() != scope.node_id())
-        .any(|a| {
-            a.kind() == "if_statement"
-                && !(a.range().start <= use_start && use_start < a.range().end)
-        });
-    if !conditional {
-        return None;
-    }
-    let mut earlier: Option<AstNode<'r>> = None;
-    for node in scope.dfs() {
-        if node.range().start >= last.range().start {
-            break;
-        }
-        let owner = node.ancestors().find(|a| functions.contains(&&*a.kind()));
-        if owner.as_ref().map(|o| o.node_id()) != Some(scope.node_id()) {
-            continue;
-        }
-        for (target, value) in assignments(&node, lang) {
-            if binds(&target, name) && value.range().end <= last.range().start {
-                earlier = Some(value);
-            }
-        }
-    }
-    earlier
-}
-
 /// The two sides of `a || b`, `a ?? b` (JavaScript) and `a or b` (Python).
 fn fallback_operands<'r>(node: &AstNode<'r>, lang: Lang) -> Option<(AstNode<'r>, AstNode<'r>)> {
     let operator = node.field("operator")?.text().to_string();
@@ -642,12 +600,13 @@ fn assignments<'r>(node: &AstNode<'r>, lang: Lang) -> Vec<(String, AstNode<'r>)>
 }
 
 /// The value last assigned to `name` before `usage` in its function, else at module
-/// or class level.
+/// or class level; with it, when that last assignment sits in an `if` block that does
+/// not hold the use (so it may not have run), the assignment before it.
 fn find_assignment<'r>(
     usage: &AstNode<'r>,
     lang: Lang,
     name: &str,
-) -> Option<(AstNode<'r>, String)> {
+) -> Option<(AstNode<'r>, String, Option<AstNode<'r>>)> {
     let functions = function_kinds(lang);
     let use_start = usage.range().start;
     // Enclosing functions, innermost first (closures see their outer functions' locals).
@@ -660,6 +619,7 @@ fn find_assignment<'r>(
             return None;
         }
         let mut last: Option<AstNode<'r>> = None;
+        let mut before_last: Option<AstNode<'r>> = None;
         for node in scope.dfs() {
             if node.range().start >= use_start {
                 break;
@@ -676,13 +636,18 @@ fn find_assignment<'r>(
             for (target, value) in bound {
                 // The right-hand side must end before the use: `x = f(x)` uses the old x.
                 if binds(&target, name) && value.range().end <= use_start {
-                    last = Some(value);
+                    before_last = last.replace(value);
                 }
             }
         }
         if let Some(value) = last {
             let line = value.start_pos().line() + 1;
-            return Some((value, format!("`{name}` assigned at line {line}")));
+            let conditional = value
+                .ancestors()
+                .take_while(|a| a.node_id() != scope.node_id())
+                .any(|a| a.kind() == "if_statement" && !a.range().contains(&use_start));
+            let earlier = before_last.filter(|_| conditional);
+            return Some((value, format!("`{name}` assigned at line {line}"), earlier));
         }
     }
     let in_function = usage.ancestors().any(|a| functions.contains(&&*a.kind()));
@@ -726,7 +691,11 @@ fn find_assignment<'r>(
     }
     module_level.map(|value| {
         let line = value.start_pos().line() + 1;
-        (value, format!("`{name}` set at module level, line {line}"))
+        (
+            value,
+            format!("`{name}` set at module level, line {line}"),
+            None,
+        )
     })
 }
 
