@@ -222,6 +222,10 @@ pub fn scan(rules: &RuleSet, policy: &Policy, options: &ScanOptions) -> ScanOutc
         }
         declared.extend(result.declared);
     }
+    // Walk order depends on thread timing: evidence names the first hit in path order.
+    for paths in rule_hits.values_mut() {
+        paths.sort();
+    }
     outcome.facts.finish();
     outcome.stats.config_values = outcome.facts.config_len();
     outcome.stats.dependencies = outcome.facts.dependencies().len();
