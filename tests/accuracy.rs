@@ -340,22 +340,10 @@ fn tokens_crypto_holdout_holds_its_floor() {
     );
 }
 
-/// Rule pack B (issue #6): the cells whose rules are written must meet the bar,
-/// TPR >= 0.9 and FPR <= 0.1, on the corpus written before the rules. A cell joins
-/// `READY` (control, language) when its rules meet the bar; the table prints every cell.
+/// Rule pack B (issue #6): every (control, language) cell of the corpus written before
+/// the rules meets the bar, TPR >= 0.9 and FPR <= 0.1; all 32 cells must be present.
 #[test]
-fn sessions_oauth_ready_cells_meet_the_bar() {
-    const READY: &[(&str, &str)] = &[
-        ("COOKIE", "go"),
-        ("COOKIE", "java"),
-        ("COOKIE", "javascript"),
-        ("COOKIE", "python"),
-        ("CSRF", "java"),
-        ("CSRF", "python"),
-        ("REDIRECT", "go"),
-        ("REDIRECT", "java"),
-        ("REDIRECT", "python"),
-    ];
+fn sessions_oauth_cells_meet_the_bar() {
     let set = sets()
         .into_iter()
         .find(|s| s.ends_with("sessions-oauth"))
@@ -364,12 +352,8 @@ fn sessions_oauth_ready_cells_meet_the_bar() {
     print_table("sessions-oauth", &table);
     let misses = misses(&cases, &unlabelled);
     println!("\n{}", misses.join("\n"));
-    let ready: Table = table
-        .into_iter()
-        .filter(|((control, language), _)| READY.contains(&(control.as_str(), language.as_str())))
-        .collect();
-    assert!(!ready.is_empty(), "no READY cell is in the corpus");
-    let failing = cells_where(&ready, |s| s.tpr() < 0.9 || s.fpr() > 0.1);
+    assert_eq!(table.len(), 32, "8 controls x 4 languages");
+    let failing = cells_where(&table, |s| s.tpr() < 0.9 || s.fpr() > 0.1);
     assert!(
         failing.is_empty(),
         "sessions-oauth cells under the bar (TPR >= 0.9, FPR <= 0.1):\n{}\n{}",
