@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS orders;
+DROP TABLE IF EXISTS remember_tokens;
+DROP TABLE IF EXISTS customers;

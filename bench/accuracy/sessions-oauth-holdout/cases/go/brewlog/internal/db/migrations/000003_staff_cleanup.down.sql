@@ -1,0 +1,2 @@
+ALTER TABLE staff ADD COLUMN nickname TEXT;
+ALTER TABLE staff ADD COLUMN password_salt BYTEA;

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS refresh_tokens;
+DROP TABLE IF EXISTS drivers;
+DROP TABLE IF EXISTS dispatchers;

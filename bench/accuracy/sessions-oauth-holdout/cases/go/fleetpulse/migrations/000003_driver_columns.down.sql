@@ -1,0 +1,3 @@
+ALTER TABLE drivers DROP COLUMN payroll_ref;
+ALTER TABLE drivers MODIFY password_hash VARCHAR(100) NOT NULL;
+ALTER TABLE drivers MODIFY country_code VARCHAR(3) NOT NULL DEFAULT 'DEU';
