@@ -36,7 +36,7 @@ fn json_report() {
 fn junit_report() {
     let xml = sample("junit");
     assert!(
-        xml.contains(r#"<testsuites name="authgate" tests="40" failures="25""#),
+        xml.contains(r#"<testsuites name="authgate" tests="42" failures="26""#),
         "{xml}"
     );
     insta::assert_snapshot!(xml);
@@ -77,7 +77,7 @@ fn sarif_validates_against_the_official_schema() {
     let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap();
-    assert_eq!(results.len(), 40);
+    assert_eq!(results.len(), 42);
     for result in results {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);
