@@ -84,16 +84,21 @@ impl Resolved {
             steps: vec![],
         }
     }
+
+    /// Nothing resolved yet: the accumulator a resolution fills in.
+    fn empty() -> Resolved {
+        Resolved {
+            value: Value::Expression(String::new()),
+            chain: Vec::new(),
+            roots: Vec::new(),
+            steps: Vec::new(),
+        }
+    }
 }
 
 /// Resolves `node` as far as the rules above allow.
 pub fn resolve(node: &AstNode<'_>, lang: Lang) -> Resolved {
-    let mut resolved = Resolved {
-        value: Value::Expression(String::new()),
-        chain: Vec::new(),
-        roots: Vec::new(),
-        steps: Vec::new(),
-    };
+    let mut resolved = Resolved::empty();
     resolved.value = resolve_node(node, lang, 0, &mut resolved);
     resolved
 }
@@ -116,12 +121,7 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
     // at one step of a login and read back at the next is still request data.
     if depth < MAX_DEPTH - 1 {
         for (value, line) in session_writes(node, lang, &text) {
-            let mut inner = Resolved {
-                value: Value::Expression(String::new()),
-                chain: Vec::new(),
-                roots: Vec::new(),
-                steps: Vec::new(),
-            };
+            let mut inner = Resolved::empty();
             resolve_node(&value, lang, MAX_DEPTH - 1, &mut inner);
             out.steps.push(Step {
                 description: format!("stored in the session at line {line}"),
@@ -149,12 +149,7 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
             // before a conditional reassignment still reaches the use, so its origin
             // joins the chain (the value itself stays the last assignment's).
             if let Some(earlier) = earlier {
-                let mut inner = Resolved {
-                    value: Value::Expression(String::new()),
-                    chain: Vec::new(),
-                    roots: Vec::new(),
-                    steps: Vec::new(),
-                };
+                let mut inner = Resolved::empty();
                 resolve_node(&earlier, lang, depth + 1, &mut inner);
                 let value = resolve_node(&value_node, lang, depth + 1, out);
                 out.chain.extend(inner.chain);
@@ -181,12 +176,7 @@ fn resolve_node(node: &AstNode<'_>, lang: Lang, depth: usize, out: &mut Resolved
         return resolve_node(&returned, lang, depth + 1, out);
     }
     if let Some(receiver) = receiver_root(node, lang) {
-        let mut inner = Resolved {
-            value: Value::Expression(String::new()),
-            chain: Vec::new(),
-            roots: Vec::new(),
-            steps: Vec::new(),
-        };
+        let mut inner = Resolved::empty();
         resolve_node(&receiver, lang, depth + 1, &mut inner);
         out.roots.extend(inner.chain);
         out.roots.extend(inner.roots);
@@ -399,10 +389,7 @@ fn session_writes<'r>(node: &AstNode<'r>, lang: Lang, text: &str) -> Vec<(AstNod
 /// `a if c else b` (Python).
 fn conditional_branches<'r>(node: &AstNode<'r>, lang: Lang) -> Option<Vec<AstNode<'r>>> {
     let branches = match (lang, &*node.kind()) {
-        (Lang::JavaScript | Lang::TypeScript | Lang::Tsx, "ternary_expression") => {
-            vec![node.field("consequence")?, node.field("alternative")?]
-        }
-        (Lang::Java, "ternary_expression") => {
+        (Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java, "ternary_expression") => {
             vec![node.field("consequence")?, node.field("alternative")?]
         }
         (Lang::Python, "conditional_expression") => {
@@ -875,12 +862,7 @@ fn fill_calls(usage: &AstNode<'_>, lang: Lang, name: &str, depth: usize, out: &m
             .filter(|a| is_identifier(lang, &a.kind()) && a.text() != name)
         {
             if depth < MAX_DEPTH {
-                let mut inner = Resolved {
-                    value: Value::Expression(String::new()),
-                    chain: Vec::new(),
-                    roots: Vec::new(),
-                    steps: Vec::new(),
-                };
+                let mut inner = Resolved::empty();
                 resolve_node(argument, lang, depth + 1, &mut inner);
                 out.roots.extend(inner.chain);
                 out.roots.extend(inner.roots);
