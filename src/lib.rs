@@ -9,4 +9,5 @@ pub mod facts;
 pub mod finding;
 pub mod policy;
 pub mod report;
+pub mod review;
 pub mod scan;

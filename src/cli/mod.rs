@@ -2,6 +2,7 @@
 
 mod check_policy;
 mod init;
+mod review;
 mod rules;
 mod scan;
 
@@ -31,6 +32,9 @@ pub struct Cli {
 pub enum Command {
     /// Scan files and directories for authentication flaws.
     Scan(scan::ScanArgs),
+    /// Review a change as an identity change request: areas, tier, approvals,
+    /// negative tests, new findings and removed controls.
+    Review(review::ReviewArgs),
     /// List the rules, explain one, or generate their documentation.
     Rules(rules::RulesArgs),
     /// Write a commented authgate.toml policy template.
@@ -66,6 +70,7 @@ impl ColorChoice {
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Scan(args) => scan::run(args),
+        Command::Review(args) => review::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),
         Command::CheckPolicy(args) => check_policy::run(args),

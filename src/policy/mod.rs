@@ -3,8 +3,10 @@
 //! can point at the policy line.
 
 mod duration;
+mod review;
 
 pub use duration::parse_duration;
+pub use review::{Action, Approvers, FailOn, ReviewPolicy, Setting};
 
 use crate::facts::Ecosystem;
 use crate::finding::{is_control, Diagnostic, DiagnosticLevel, Finding};
@@ -58,6 +60,8 @@ struct RawPolicy {
     waivers: Vec<Spanned<RawWaiver>>,
     #[serde(default)]
     libraries: RawLibraries,
+    #[serde(default)]
+    review: review::RawReview,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -194,6 +198,8 @@ pub struct Policy {
     /// `[libraries] allow`: when non-empty, auth libraries not listed are findings.
     pub allowed_libraries: Vec<LibraryRef>,
     pub banned_libraries: Vec<Ban>,
+    /// `[review]`: what `authgate review` requires of an identity change.
+    pub review: ReviewPolicy,
 }
 
 impl Default for Policy {
@@ -215,6 +221,7 @@ impl Default for Policy {
             min_argon2_iterations: 2,
             allowed_libraries: vec![],
             banned_libraries: vec![],
+            review: ReviewPolicy::default(),
         }
     }
 }
@@ -369,6 +376,7 @@ impl Policy {
             let raw_waiver = spanned.into_inner();
             policy.waivers.push(build_waiver(raw_waiver, line, &at)?);
         }
+        policy.review = review::build(raw.review, text, &at)?;
         Ok(policy)
     }
 

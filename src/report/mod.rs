@@ -4,7 +4,7 @@
 mod human;
 mod json;
 mod junit;
-mod markdown;
+pub(crate) mod markdown;
 mod sarif;
 
 use crate::finding::{Diagnostic, DiagnosticLevel, Finding, Severity};

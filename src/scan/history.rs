@@ -235,7 +235,7 @@ fn introduced_blobs(
     Ok(out)
 }
 
-fn git(repo: &Path) -> Command {
+pub(crate) fn git(repo: &Path) -> Command {
     let mut command = Command::new("git");
     command
         .arg("-C")
@@ -247,14 +247,14 @@ fn git(repo: &Path) -> Command {
 }
 
 /// One `git cat-file --batch` process: blob ids in, contents out, in order.
-struct BlobReader {
+pub(crate) struct BlobReader {
     child: std::process::Child,
     stdout: BufReader<std::process::ChildStdout>,
     writer: Option<std::thread::JoinHandle<()>>,
 }
 
 impl BlobReader {
-    fn start(repo: &Path, blobs: Vec<String>) -> Result<BlobReader, String> {
+    pub(crate) fn start(repo: &Path, blobs: Vec<String>) -> Result<BlobReader, String> {
         let mut child = git(repo)
             .args(["cat-file", "--batch"])
             .stdin(Stdio::piped())
@@ -280,7 +280,7 @@ impl BlobReader {
     }
 
     /// The next blob's bytes; `None` when it is larger than `max` (its bytes are skipped).
-    fn next_blob(&mut self, max: u64) -> Result<Option<Vec<u8>>, String> {
+    pub(crate) fn next_blob(&mut self, max: u64) -> Result<Option<Vec<u8>>, String> {
         let mut header = String::new();
         self.stdout
             .read_line(&mut header)
@@ -315,7 +315,7 @@ impl BlobReader {
         Ok(keep.then_some(bytes))
     }
 
-    fn finish(mut self) {
+    pub(crate) fn finish(mut self) {
         // Stop git early if the time budget ran out; its exit status no longer matters.
         let _ = self.child.kill();
         let _ = self.child.wait();

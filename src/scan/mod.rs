@@ -82,6 +82,9 @@ pub struct ScanOptions {
     pub library_data: Arc<libs::LibraryData>,
     /// Also scan git history for secrets (`--history`).
     pub history: Option<history::HistoryOptions>,
+    /// Suppression comments that suppress nothing, by path and 1-based line: those a
+    /// reviewed change adds (`authgate review`).
+    pub ignored_suppressions: HashMap<String, Vec<usize>>,
 }
 
 impl ScanOptions {
@@ -101,6 +104,7 @@ impl ScanOptions {
             today,
             library_data: Arc::new(libs::LibraryData::builtin().clone()),
             history: None,
+            ignored_suppressions: HashMap::new(),
         }
     }
 }
@@ -523,12 +527,14 @@ fn scan_text(
     // A suppression concerns this file only if a rule it names can match here: a
     // Python example quoted in a Rust test is not a suppression of that test.
     let mut suppressions = suppress::parse_suppressions(text);
+    let ignored = options.ignored_suppressions.get(rel);
     suppressions.retain(|s| {
-        s.rules.iter().any(|id| {
-            rules
-                .get(id)
-                .is_none_or(|meta| rule_applies(rules, meta, lang, rel))
-        })
+        !ignored.is_some_and(|lines| lines.contains(&s.line))
+            && s.rules.iter().any(|id| {
+                rules
+                    .get(id)
+                    .is_none_or(|meta| rule_applies(rules, meta, lang, rel))
+            })
     });
     let secrets = file_secrets(rules, &matches);
     let mut used = vec![false; suppressions.len()];
