@@ -151,12 +151,9 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<u8> {
             .iter()
             .filter(|d| d.level != crate::finding::DiagnosticLevel::Note)
         {
-            eprintln!(
-                "{}: {} {}",
-                d.level.as_str(),
-                crate::report::diagnostic_location(d),
-                d.message
-            );
+            let at = crate::report::diagnostic_location(d);
+            let at = if at.is_empty() { at } else { format!("{at}: ") };
+            eprintln!("{}: {at}{}", d.level.as_str(), d.message);
         }
     }
     if let Some(log) = &args.log {

@@ -213,8 +213,13 @@ pub fn compare(
         }
         Ok(outcome)
     };
-    let base = scan_side("base", &base_files, HashMap::new())?;
-    let head = scan_side("head", &head_files, ignored)?;
+    // The two sides are independent scans: run them side by side.
+    let (base, head) = std::thread::scope(|scope| {
+        let base = scope.spawn(|| scan_side("base", &base_files, HashMap::new()));
+        let head = scan_side("head", &head_files, ignored);
+        (base.join().expect("the base scan does not panic"), head)
+    });
+    let (base, head) = (base?, head?);
     compared.diagnostics.extend(
         head.diagnostics
             .into_iter()
@@ -241,6 +246,7 @@ pub fn compare(
             .push(idx);
     }
     let mut matched_base = HashSet::new();
+    let mut functions: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     let head_texts: HashMap<&str, String> = head_files
         .iter()
         .map(|(p, b)| (p.as_str(), String::from_utf8_lossy(b).into_owned()))
@@ -263,11 +269,12 @@ pub fn compare(
             .iter()
             .find(|c| c.new_path.as_deref() == Some(f.location.path.as_str()));
         let scope = change.map_or(Scope::ChangedFile, |c| {
-            scope_of(
-                f,
-                c,
-                head_texts.get(f.location.path.as_str()).map(String::as_str),
-            )
+            let functions = functions.entry(f.location.path.clone()).or_insert_with(|| {
+                head_texts
+                    .get(f.location.path.as_str())
+                    .map_or(vec![], |text| function_ranges(&f.location.path, text))
+            });
+            scope_of(f, c, functions)
         });
         compared.new.push(NewFinding {
             finding: f.clone(),
@@ -339,7 +346,20 @@ const FUNCTION_KINDS: &[&str] = &[
     "lambda_expression",
 ];
 
-fn scope_of(finding: &Finding, change: &Change, text: Option<&str>) -> Scope {
+/// The line ranges of the function-like nodes of a file.
+fn function_ranges(path: &str, text: &str) -> Vec<(usize, usize)> {
+    let Some(lang) = Lang::from_path(Path::new(path)) else {
+        return vec![];
+    };
+    let root = lang.support_lang().ast_grep(text);
+    root.root()
+        .dfs()
+        .filter(|node| FUNCTION_KINDS.contains(&node.kind().as_ref()))
+        .map(|node| (node.start_pos().line() + 1, node.end_pos().line() + 1))
+        .collect()
+}
+
+fn scope_of(finding: &Finding, change: &Change, functions: &[(usize, usize)]) -> Scope {
     let (start, end) = (finding.location.start_line, finding.location.end_line);
     if change
         .added
@@ -348,23 +368,13 @@ fn scope_of(finding: &Finding, change: &Change, text: Option<&str>) -> Scope {
     {
         return Scope::ChangedLine;
     }
-    let Some((text, lang)) = text.zip(Lang::from_path(Path::new(&finding.location.path))) else {
-        return Scope::ChangedFile;
-    };
-    let root = lang.support_lang().ast_grep(text);
     // The smallest function that contains the finding.
-    let mut best: Option<(usize, usize)> = None;
-    for node in root.root().dfs() {
-        if !FUNCTION_KINDS.contains(&node.kind().as_ref()) {
-            continue;
-        }
-        let (s, e) = (node.start_pos().line() + 1, node.end_pos().line() + 1);
-        if s <= start && end <= e && best.is_none_or(|(bs, be)| e - s < be - bs) {
-            best = Some((s, e));
-        }
-    }
+    let best = functions
+        .iter()
+        .filter(|(s, e)| *s <= start && end <= *e)
+        .min_by_key(|(s, e)| e - s);
     match best {
-        Some((s, e))
+        Some(&(s, e))
             if change
                 .hunks
                 .iter()

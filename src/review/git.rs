@@ -289,9 +289,15 @@ impl Git {
             .collect())
     }
 
-    /// Files at `rev` (working tree when `None`) containing any of `words` as a whole
-    /// word.
-    pub fn grep_files(&self, rev: Option<&str>, words: &[String]) -> Vec<String> {
+    /// Files at `rev` (working tree when `None`) under `pathspecs` containing any of
+    /// `words` as a whole word. At a revision git inflates every blob it searches, so
+    /// narrow pathspecs are what keeps this fast on a large repository.
+    pub fn grep_files(
+        &self,
+        rev: Option<&str>,
+        words: &[String],
+        pathspecs: &[&str],
+    ) -> Vec<String> {
         if words.is_empty() {
             return vec![];
         }
@@ -307,6 +313,7 @@ impl Git {
         }
         args.extend(rev.map(String::from));
         args.push("--".to_string());
+        args.extend(pathspecs.iter().map(|p| p.to_string()));
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
         let Ok(out) = self.run(&refs) else {
             return vec![];

@@ -20,6 +20,7 @@ pub mod signals;
 use crate::finding::{Diagnostic, DiagnosticLevel, Finding, Severity};
 use crate::policy::{Action, Policy};
 use crate::scan::baseline::Baseline;
+use crate::scan::lang::Lang;
 use crate::scan::rules::{RuleMeta, RuleSet};
 use crate::scan::ScanOptions;
 use approvals::{ApprovalsFile, CodeOwners, JudgedApproval, Requirement};
@@ -204,6 +205,7 @@ fn load_gate(
     git: &Git,
     base: &Revision,
     request: &ReviewRequest,
+    langs: &[Lang],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> anyhow::Result<Gate> {
     let config = request.config.trim_start_matches("./").to_string();
@@ -235,7 +237,7 @@ fn load_gate(
     let tmp = tempfile::Builder::new()
         .prefix("authgate-rules-")
         .tempdir()?;
-    let mut rules = RuleSet::builtin()?;
+    let mut rules = RuleSet::builtin_for(Some(langs))?;
     let dirs: Vec<(PathBuf, bool)> = policy
         .rule_dirs
         .iter()
@@ -386,6 +388,9 @@ fn is_ci_file(path: &str) -> bool {
         || lower.starts_with(".buildkite/")
 }
 
+/// Where test files live, as git pathspecs (`scan::is_test_path` decides after).
+const TEST_PATHSPECS: &[&str] = &[":(icase)*test*", ":(icase)*spec*", "*IT.java"];
+
 /// Runs a review.
 pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
     let git = Git::open(&request.repo).map_err(anyhow::Error::msg)?;
@@ -417,12 +422,19 @@ pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
         None => None,
     };
     let head_sha = head.as_ref().map(|h| h.sha.as_str());
-    let gate = load_gate(&git, &base, request, &mut diagnostics)?;
-    let review_policy = &gate.policy.review;
-
     let changes = git
         .changes(&base.sha, head_sha)
         .map_err(|e| anyhow::anyhow!("git diff {}: {e}", short(&base.sha)))?;
+    // Code rules are compiled only for the languages the change touches.
+    let mut langs: Vec<Lang> = changes
+        .iter()
+        .flat_map(|c| c.new_path.iter().chain(c.old_path.iter()))
+        .filter_map(|p| Lang::from_path(std::path::Path::new(p)))
+        .collect();
+    langs.sort();
+    langs.dedup();
+    let gate = load_gate(&git, &base, request, &langs, &mut diagnostics)?;
+    let review_policy = &gate.policy.review;
     for change in &changes {
         if let Some(why) = &change.not_read {
             warn(
@@ -636,7 +648,7 @@ pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
         words.sort();
         words.dedup();
         let mut existing: Vec<String> = git
-            .grep_files(head_sha, &words)
+            .grep_files(head_sha, &words, TEST_PATHSPECS)
             .into_iter()
             .filter(|p| is_test(p) && !test_paths.contains(p))
             .collect();

@@ -78,13 +78,13 @@ pub fn catalogue() -> &'static [TestCase] {
             case(
                 "malformed-header",
                 "a malformed Authorization header is rejected (wrong scheme, segment count, bad base64)",
-                r#"(?i)(malformed|garbage|not[_ ]?a[_ ]?(jwt|token)|["'`](Basic|Token|bearer)\s|["'`]Bearer\s*["'`]|["'`]Bearer\s+[^"'`.\s]{1,20}["'`]|["'`]Bearer\s+[\w-]*\.[\w-]*["'`]|DecodeError|segment|invalid[_ ]?(header|format|base64)|no[_ ]?scheme)"#,
+                r#"(?i)(malformed|garbage|not[_ ]?a[_ ]?(jwt|token)|(?-i:["'`](Basic|Token|bearer)\s)|["'`]Bearer[ \t]*["'`][ \t]*([,;)\]}]|(?m:$))|["'`]Bearer\s+[^"'`.\s{}$%]{1,20}["'`]|["'`]Bearer\s+[\w-]*\.[\w-]*["'`]|DecodeError|segment|invalid[_ ]?(header|format|base64)|no[_ ]?scheme)"#,
                 None,
             ),
             case(
                 "fixation",
                 "the session id changes at login (no fixation)",
-                r#"(?i)(fixation|(session_?id|sessionid|sid|session_key|JSESSIONID|cookie)[^\n]{0,80}(before|after|!=|not_?equal|notEqual|NotEqual|not\.toBe|isNotEqualTo|differ)|(assertNotEqual|NotEqual|not\.toBe|isNotEqualTo|!=)[^\n]{0,80}(session|sid|cookie))"#,
+                r#"(?i)(fixation|(session_?id|sessionid|sid|session_key|JSESSIONID|cookie)[^\n]*(before|after|!=|not_?equal|notEqual|NotEqual|not\.toBe|isNotEqualTo|differ)|(assertNotEqual|NotEqual|not\.toBe|isNotEqualTo|!=)[^\n]*(session|sid|cookie))"#,
                 None,
             ),
             case(
@@ -116,25 +116,25 @@ pub fn catalogue() -> &'static [TestCase] {
             case(
                 "redirect-mismatch",
                 "an unregistered redirect_uri is rejected",
-                r#"(?i)((redirect_?ur[il]|redirectUri)[^\n]{0,80}(evil|attacker|mismatch|wrong|unregistered|other|example\.net)|(evil|attacker)\.(com|example|test)|unregistered_?redirect|redirect_?mismatch)"#,
+                r#"(?i)((redirect_?ur[il]|redirectUri)[^\n]*(evil|attacker|mismatch|wrong|unregistered|other|example\.net)|(evil|attacker)\.(com|example|test)|unregistered_?redirect|redirect_?mismatch)"#,
                 None,
             ),
             case(
                 "reset-token-reuse",
                 "a password-reset token cannot be used twice",
-                r#"(?i)((reset|recovery)[^\n]{0,80}(reuse|twice|again|second|already_?used|replay)|(reuse|replay|second|again|twice)[^\n]{0,60}(reset|recovery))"#,
+                r#"(?i)((reset|recovery)[^\n]*(reuse|twice|again|second|already_?used|replay)|(reuse|replay|second|again|twice)[^\n]*(reset|recovery))"#,
                 None,
             ),
             case(
                 "reset-token-expiry",
                 "an expired password-reset token is rejected",
-                r#"(?i)((reset|recovery)[^\n]{0,80}(expir|timedelta|freeze|travel|timeout|ttl)|PASSWORD_RESET_TIMEOUT|expired_?(reset|link|recovery))"#,
+                r#"(?i)((reset|recovery)[^\n]*(expir|timedelta|freeze|travel|timeout|ttl)|PASSWORD_RESET_TIMEOUT|expired_?(reset|link|recovery))"#,
                 None,
             ),
             case(
                 "replayed-code",
                 "a one-time code cannot be replayed",
-                r#"(?i)((totp|otp|mfa|2fa|code)[^\n]{0,80}(replay|reuse|twice|again|already_?used|second)|(replay|reuse|twice|again|second)[^\n]{0,60}(code|otp|totp))"#,
+                r#"(?i)((totp|otp|mfa|2fa|code)[^\n]*(replay|reuse|twice|again|already_?used|second)|(replay|reuse|twice|again|second)[^\n]*(code|otp|totp))"#,
                 None,
             ),
         ]
@@ -167,8 +167,8 @@ fn rejection() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r#"(?i)((assert|expect|equal|should|require\.|check|status)[^\n]{0,80}\b4(0[0-9]|1[0-9]|2[0-9])\b"#,
-            r#"|\b4(0[0-9]|1[0-9]|2[0-9])\b[^\n]{0,40}(assert|expect|equal|should|status)"#,
+            r#"(?i)((assert|expect|equal|should|require\.|check|status)[^\n]*\b4(0[0-9]|1[0-9]|2[0-9])\b"#,
+            r#"|\b4(0[0-9]|1[0-9]|2[0-9])\b[^\n]*(assert|expect|equal|should|status)"#,
             r#"|\.expect\(\s*4\d\d\b"#,
             r#"|unauthori[sz]ed|forbidden|StatusUnauthorized|StatusForbidden|StatusBadRequest|is4xxClientError|isUnauthorized|isForbidden|isBadRequest|BAD_REQUEST"#,
             r#"|pytest\.raises|assertRaises|assertThrows|expectThrows|assertThatThrownBy|assertThatExceptionOfType|toThrow|\.rejects\b|rejects\.|assert\.throws|assert\.rejects|should\.throw|ExpectedException"#,
@@ -215,6 +215,15 @@ struct TestBlock<'a> {
     /// The start line and the other lines that only name the test.
     names: Vec<&'a str>,
     body: Vec<&'a str>,
+}
+
+/// A test's name lines and body, each joined into one text so every pattern runs once
+/// per test (patterns stay within a line: they use `[^\n]`, never `.` across lines).
+struct JoinedBlock<'a> {
+    path: &'a str,
+    start_line: usize,
+    names: String,
+    body: String,
 }
 
 fn test_blocks<'a>(path: &str, text: &'a str) -> Vec<TestBlock<'a>> {
@@ -270,12 +279,17 @@ pub struct CaseResult {
 
 /// Checks each required case against the test files (path, text).
 pub fn check(required: &[(Area, &TestCase)], tests: &[(String, String)]) -> Vec<CaseResult> {
-    let blocks: Vec<(&str, TestBlock)> = tests
+    let blocks: Vec<JoinedBlock> = tests
         .iter()
         .flat_map(|(path, text)| {
             test_blocks(path, text)
                 .into_iter()
-                .map(move |b| (path.as_str(), b))
+                .map(move |b| JoinedBlock {
+                    path: path.as_str(),
+                    start_line: b.start_line,
+                    names: b.names.join("\n"),
+                    body: b.body.join("\n"),
+                })
         })
         .collect();
     required
@@ -284,19 +298,17 @@ pub fn check(required: &[(Area, &TestCase)], tests: &[(String, String)]) -> Vec<
             let asserts = case.asserts.as_ref().unwrap_or_else(|| rejection());
             let mut partial = None;
             let mut covered = None;
-            for (path, block) in &blocks {
-                let exercised = block.body.iter().any(|l| case.exercise.is_match(l));
-                let asserted = block.body.iter().any(|l| asserts.is_match(l));
-                if exercised && asserted {
+            for block in &blocks {
+                let path = block.path;
+                let exercised = case.exercise.is_match(&block.body);
+                if exercised && asserts.is_match(&block.body) {
                     covered = Some(CaseStatus::Covered {
                         path: path.to_string(),
                         line: block.start_line,
                     });
                     break;
                 }
-                if partial.is_none()
-                    && (exercised || block.names.iter().any(|l| case.exercise.is_match(l)))
-                {
+                if partial.is_none() && (exercised || case.exercise.is_match(&block.names)) {
                     let why = if exercised {
                         "exercises the case but asserts no rejection"
                     } else {

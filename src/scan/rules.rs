@@ -237,23 +237,81 @@ pub struct RuleSet {
     pub secrets: Vec<Detector>,
     /// One entry per rule id, in id order.
     pub metas: BTreeMap<String, Arc<RuleMeta>>,
+    /// When set, code rules are compiled only for these grammars (their metadata is
+    /// still loaded): `authgate review` knows the languages of the change.
+    only_langs: Option<Vec<Lang>>,
 }
 
 impl RuleSet {
     /// The embedded pack.
     pub fn builtin() -> Result<RuleSet, RuleLoadError> {
-        let mut set = RuleSet::default();
+        RuleSet::builtin_for(None)
+    }
+
+    /// The embedded pack, with code rules compiled only for `langs` when given.
+    /// Files are parsed and compiled on up to four threads (regex and pattern
+    /// compilation is most of authgate's start-up); the result is the same as a
+    /// sequential load, in the same order.
+    pub fn builtin_for(langs: Option<&[Lang]>) -> Result<RuleSet, RuleLoadError> {
         let mut files: Vec<_> = Vec::new();
         collect_embedded(&BUILTIN_RULES, &mut files);
         // The library catalogue and advisories are data of the LIBS check, not rules.
         files.retain(|(path, _)| !is_library_data(path));
         files.sort_by(|a, b| a.0.cmp(&b.0));
-        for (path, text) in files {
-            let display = format!("rules/{path}");
-            set.add_yaml(&text, RuleOrigin::Builtin(display))?;
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
+        let chunk = files.len().div_ceil(threads).max(1);
+        let only = langs.map(<[Lang]>::to_vec);
+        let parts: Vec<Result<RuleSet, RuleLoadError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    let only = only.clone();
+                    scope.spawn(move || {
+                        let mut set = RuleSet {
+                            only_langs: only,
+                            ..RuleSet::default()
+                        };
+                        for (path, text) in part {
+                            let display = format!("rules/{path}");
+                            set.add_yaml(text, RuleOrigin::Builtin(display))?;
+                        }
+                        Ok(set)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("rule loading does not panic"))
+                .collect()
+        });
+        let mut set = RuleSet {
+            only_langs: only,
+            ..RuleSet::default()
+        };
+        for part in parts {
+            set.merge(part?)?;
         }
         set.check_references()?;
         Ok(set)
+    }
+
+    /// Appends the rules of `other`, loaded separately.
+    fn merge(&mut self, other: RuleSet) -> Result<(), RuleLoadError> {
+        for (id, meta) in other.metas {
+            if self.metas.contains_key(&id) {
+                return Err(invalid(
+                    meta.origin.path(),
+                    format!("rule id `{id}` is defined twice"),
+                ));
+            }
+            self.metas.insert(id, meta);
+        }
+        self.compiled.extend(other.compiled);
+        self.text_rules.extend(other.text_rules);
+        self.secrets.extend(other.secrets);
+        Ok(())
     }
 
     /// Adds every `*.yml`/`*.yaml` file below `dir` (sorted, recursively).
@@ -330,6 +388,13 @@ impl RuleSet {
             unreachable!("ast-grep rules have a grammar");
         };
         for &target in language.rule_targets() {
+            if self
+                .only_langs
+                .as_ref()
+                .is_some_and(|only| !only.contains(&target))
+            {
+                continue;
+            }
             let mut per_lang = serializable.clone();
             per_lang.language = target.support_lang();
             let config = RuleConfig::try_from(per_lang, &GlobalRules::default()).map_err(|e| {
