@@ -605,6 +605,41 @@ mod tests {
                 "waivers.until",
             ),
             ("[colours]\n", 1, "unknown field `colours`"),
+            (
+                "[review.tiers]\nTOKENS = \"high\"\n",
+                2,
+                "`TOKENS` is not an area",
+            ),
+            (
+                "[review.tiers]\nTOKEN = \"urgent\"\n",
+                2,
+                "not one of low, high, critical",
+            ),
+            (
+                "[review]\nfail-on = \"sometimes\"\n",
+                2,
+                "review.fail-on",
+            ),
+            (
+                "\n[[review.signals]]\narea = \"TOKEN\"\nkind = \"call\"\npattern = \"(unclosed\"\n",
+                5,
+                "invalid regex",
+            ),
+            (
+                "[[review.signals]]\narea = \"TOKEN\"\nkind = \"path\"\n",
+                3,
+                "needs `path",
+            ),
+            (
+                "[review.negative-tests]\nTOKEN = [\"expired\", \"teleported\"]\n",
+                2,
+                "unknown case `teleported`",
+            ),
+            (
+                "[review.approvers.critical]\nrequire = [\"not a team!\"]\n",
+                2,
+                "not `@user` or `@org/team`",
+            ),
             ("[scan\n", 1, ""),
         ];
         for (text, line, expected) in cases {

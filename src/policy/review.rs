@@ -347,7 +347,7 @@ pub(super) fn build(
     for spanned in &raw.test_cases {
         let case = spanned.get_ref();
         let compile = |s: &Spanned<String>, what: &str| {
-            regex::Regex::new(s.get_ref()).map_err(|e| {
+            negtest::compile(s.get_ref()).map_err(|e| {
                 at(
                     s.span(),
                     format!("`review.test-cases.{what}`: invalid regex: {e}"),

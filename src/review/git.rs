@@ -135,7 +135,17 @@ impl Git {
         status_args.push("--name-status");
         status_args.extend(&range);
         status_args.push("--");
-        let mut changes = parse_name_status(&self.run(&status_args)?)?;
+        // Line counts too, so a huge generated diff is not read line by line; the two
+        // calls run side by side.
+        args.push("--numstat");
+        args.extend(&range);
+        args.push("--");
+        let (status, numstat) = std::thread::scope(|scope| {
+            let numstat = scope.spawn(|| self.run(&args));
+            (self.run(&status_args), numstat.join().expect("git runs"))
+        });
+        let (status, numstat) = (status?, numstat?);
+        let mut changes = parse_name_status(&status)?;
         if head.is_none() {
             let untracked = self.run(&["ls-files", "--others", "--exclude-standard", "-z"])?;
             for path in untracked.split(|b| *b == 0).filter(|p| !p.is_empty()) {
@@ -150,11 +160,6 @@ impl Git {
                 });
             }
         }
-        // Line counts first, so a huge generated diff is not read line by line.
-        args.push("--numstat");
-        args.extend(&range);
-        args.push("--");
-        let numstat = self.run(&args)?;
         let mut skip = Vec::new();
         for (path, added, deleted) in parse_numstat(&numstat) {
             let why = match (added, deleted) {

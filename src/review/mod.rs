@@ -425,6 +425,21 @@ pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
     let changes = git
         .changes(&base.sha, head_sha)
         .map_err(|e| anyhow::anyhow!("git diff {}: {e}", short(&base.sha)))?;
+    // Existing tests that name a touched module: git grep runs while the rules load.
+    let mut existing_tests = {
+        let words: std::collections::BTreeSet<String> = changes
+            .iter()
+            .filter_map(|c| c.new_path.as_deref().or(c.old_path.as_deref()))
+            .filter(|p| !crate::scan::is_test_path(p) && !classify::is_lookalike_file(p))
+            .filter_map(module_words)
+            .collect();
+        let git = git.clone();
+        let head_sha = head_sha.map(str::to_string);
+        Some(std::thread::spawn(move || {
+            let words: Vec<String> = words.into_iter().collect();
+            git.grep_files(head_sha.as_deref(), &words, TEST_PATHSPECS)
+        }))
+    };
     // Code rules are compiled only for the languages the change touches.
     let mut langs: Vec<Lang> = changes
         .iter()
@@ -639,16 +654,10 @@ pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
             .filter_map(|c| c.new_path.clone())
             .filter(|p| is_test(p))
             .collect();
-        let mut words: Vec<String> = changes
-            .iter()
-            .filter_map(|c| c.new_path.as_deref().or(c.old_path.as_deref()))
-            .filter(|p| !is_test(p) && !classify::is_lookalike_file(p))
-            .filter_map(module_words)
-            .collect();
-        words.sort();
-        words.dedup();
-        let mut existing: Vec<String> = git
-            .grep_files(head_sha, &words, TEST_PATHSPECS)
+        let mut existing: Vec<String> = existing_tests
+            .take()
+            .map(|handle| handle.join().unwrap_or_default())
+            .unwrap_or_default()
             .into_iter()
             .filter(|p| is_test(p) && !test_paths.contains(p))
             .collect();
