@@ -68,7 +68,8 @@ fn ext_of(path: &str) -> String {
         .map_or(String::new(), |(_, e)| e.to_ascii_lowercase())
 }
 
-fn is_ci_file(path: &str) -> bool {
+/// A CI pipeline definition.
+pub fn is_ci_file(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     lower.starts_with(".github/workflows/")
         || lower.starts_with(".github/actions/")

@@ -148,11 +148,11 @@ impl Git {
         let mut changes = parse_name_status(&status)?;
         if head.is_none() {
             let untracked = self.run(&["ls-files", "--others", "--exclude-standard", "-z"])?;
-            for path in untracked.split(|b| *b == 0).filter(|p| !p.is_empty()) {
+            for path in nul_fields(&untracked) {
                 changes.push(Change {
                     status: Status::Added,
                     old_path: None,
-                    new_path: Some(String::from_utf8_lossy(path).into_owned()),
+                    new_path: Some(path),
                     removed: vec![],
                     added: vec![],
                     hunks: vec![],
@@ -324,17 +324,14 @@ impl Git {
             return vec![];
         };
         let prefix = rev.map(|r| format!("{r}:"));
-        out.split(|b| *b == 0)
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let path = String::from_utf8_lossy(p).into_owned();
-                match &prefix {
-                    Some(prefix) => path
-                        .strip_prefix(prefix.as_str())
-                        .map(str::to_string)
-                        .unwrap_or(path),
-                    None => path,
-                }
+        nul_fields(&out)
+            .into_iter()
+            .map(|path| match &prefix {
+                Some(prefix) => path
+                    .strip_prefix(prefix.as_str())
+                    .map(str::to_string)
+                    .unwrap_or(path),
+                None => path,
             })
             .collect()
     }
@@ -351,24 +348,8 @@ impl Git {
             "--",
             &format!("{dir}/"),
         ])
-        .map(|out| {
-            out.split(|b| *b == 0)
-                .filter(|p| !p.is_empty())
-                .map(|p| String::from_utf8_lossy(p).into_owned())
-                .collect()
-        })
+        .map(|out| nul_fields(&out))
         .unwrap_or_default()
-    }
-
-    /// Every file path at `rev` (the index plus untracked files when `None`).
-    pub fn count_files(&self, rev: Option<&str>) -> usize {
-        let out = match rev {
-            Some(rev) => self.run(&["ls-tree", "-r", "-z", "--name-only", rev]),
-            None => self.run(&["ls-files", "-z"]),
-        };
-        out.map_or(0, |o| {
-            o.split(|b| *b == 0).filter(|p| !p.is_empty()).count()
-        })
     }
 }
 
@@ -389,10 +370,16 @@ fn run(command: &mut std::process::Command) -> Result<Vec<u8>, String> {
     Ok(out.stdout)
 }
 
+/// The non-empty NUL-separated fields of `-z` output.
+fn nul_fields(out: &[u8]) -> Vec<String> {
+    out.split(|b| *b == 0)
+        .filter(|f| !f.is_empty())
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect()
+}
+
 fn parse_name_status(out: &[u8]) -> Result<Vec<Change>, String> {
-    let mut fields = out
-        .split(|b| *b == 0)
-        .map(|f| String::from_utf8_lossy(f).into_owned());
+    let mut fields = nul_fields(out).into_iter();
     let mut changes = Vec::new();
     while let Some(code) = fields.next() {
         if code.is_empty() {
@@ -441,9 +428,7 @@ fn parse_name_status(out: &[u8]) -> Result<Vec<Change>, String> {
 
 /// `(head path, added, deleted)`; counts are `None` for binary files.
 fn parse_numstat(out: &[u8]) -> Vec<(String, Option<usize>, Option<usize>)> {
-    let mut fields = out
-        .split(|b| *b == 0)
-        .map(|f| String::from_utf8_lossy(f).into_owned());
+    let mut fields = nul_fields(out).into_iter();
     let mut rows = Vec::new();
     while let Some(field) = fields.next() {
         if field.is_empty() {

@@ -376,18 +376,6 @@ fn module_words(path: &str) -> Option<String> {
     .then(|| word.to_string())
 }
 
-fn is_ci_file(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.starts_with(".github/workflows/")
-        || lower == ".gitlab-ci.yml"
-        || lower.starts_with(".circleci/")
-        || lower == "jenkinsfile"
-        || lower == "azure-pipelines.yml"
-        || lower == "bitbucket-pipelines.yml"
-        || lower.starts_with(".ci/")
-        || lower.starts_with(".buildkite/")
-}
-
 /// Where test files live, as git pathspecs (`scan::is_test_path` decides after).
 const TEST_PATHSPECS: &[&str] = &[":(icase)*test*", ":(icase)*spec*", "*IT.java"];
 
@@ -462,7 +450,10 @@ pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
 
     // CI jobs that run authgate are part of the gate.
     let mut governance_paths = gate.governance_paths.clone();
-    let ci: Vec<&Change> = changes.iter().filter(|c| is_ci_file(c.path())).collect();
+    let ci: Vec<&Change> = changes
+        .iter()
+        .filter(|c| classify::is_ci_file(c.path()))
+        .collect();
     for change in ci {
         let mentions = change
             .added
