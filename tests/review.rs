@@ -1322,3 +1322,72 @@ fn the_decision_log_gets_one_line_per_run_and_no_secret() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Defaults and renames
+
+#[test]
+fn without_base_and_head_the_review_takes_the_merge_base_and_the_working_tree() {
+    let (repo, base) = repo_with_readme();
+    repo.git(&["checkout", "-q", "-b", "feature/login"]);
+    repo.write("app/views.py", "def index(request):\n    return 'ok'\n");
+    repo.commit("Add a view");
+    // Uncommitted and untracked: the working tree is head.
+    repo.write(
+        "app/tokens.py",
+        "import jwt\n\ndef claims(token):\n    return jwt.decode(token, options={\"verify_signature\": False})\n",
+    );
+    let (run, review) = repo.review_json(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(review["base"]["sha"], base.as_str());
+    assert_eq!(review["base"]["rev"], "merge-base with main");
+    assert!(review["head"].is_null(), "head is the working tree");
+    let files: Vec<&str> = review["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        files.contains(&"app/tokens.py") && files.contains(&"app/views.py"),
+        "{files:?}"
+    );
+    assert!(review["areas"]["TOKEN"].is_array(), "{}", review["areas"]);
+    let new: Vec<&str> = review["new_findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule_id"].as_str().unwrap())
+        .collect();
+    assert!(
+        new.contains(&"pyjwt-decode-without-verification"),
+        "{new:?}"
+    );
+    assert_eq!(review["decision"], "block");
+}
+
+#[test]
+fn a_renamed_file_keeps_its_findings_and_reports_only_what_is_new() {
+    let repo = Repo::new();
+    let flawed = "import jwt\n\ndef claims(token):\n    return jwt.decode(token, options={\"verify_signature\": False})\n";
+    repo.write("app/auth.py", flawed);
+    let base = repo.commit("base");
+    repo.git(&["mv", "app/auth.py", "app/tokens.py"]);
+    repo.write(
+        "app/tokens.py",
+        &format!("{flawed}\n\ndef unused():\n    return None\n"),
+    );
+    let head = repo.commit("Rename auth to tokens");
+    let (_, review) = repo.review_json(&["--base", &base, "--head", &head]);
+    let file = &review["files"][0];
+    assert_eq!(file["status"], "renamed", "{file}");
+    assert_eq!(file["old_path"], "app/auth.py");
+    assert_eq!(file["path"], "app/tokens.py");
+    assert_eq!(
+        review["new_findings"].as_array().unwrap().len(),
+        0,
+        "the flaw was there before the rename: {}",
+        review["new_findings"]
+    );
+    assert_eq!(review["fixed_findings"].as_array().unwrap().len(), 0);
+}
