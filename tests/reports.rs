@@ -52,17 +52,6 @@ fn sarif_report() {
     insta::assert_snapshot!(sample("sarif"));
 }
 
-fn sarif_schema() -> serde_json::Value {
-    let path = repo().join("../shared/data/sarif-schema-2.1.0.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}: the SARIF schema comes from shared/ beside the checkout",
-            path.display()
-        )
-    });
-    serde_json::from_str(&text).unwrap()
-}
-
 #[test]
 fn sarif_validates_against_the_official_schema() {
     let validator = jsonschema::validator_for(&sarif_schema()).expect("the schema compiles");

@@ -485,12 +485,6 @@ const DJANGO_VIEW: &str = "from django.http import HttpResponse\nfrom django.vie
 const FLASK_APP: &str = "from flask import Flask\nfrom flask_wtf.csrf import CSRFProtect\n\napp = Flask(__name__)\nCSRFProtect(app)\n";
 const PINNED_DECODE: &str = "import jwt\n\n\ndef claims(token, key):\n    return jwt.decode(token, key, algorithms=[\"RS256\"], audience=\"api\", issuer=\"https://auth.example.com\", options={\"require\": [\"exp\"]})\n";
 
-fn django_rule_present() -> bool {
-    repo()
-        .join("rules/python/python-django-csrf-protect-decorator.yml")
-        .exists()
-}
-
 #[test]
 fn removing_a_control_is_reported_and_blocks() {
     let repo = Repo::new();
@@ -498,9 +492,7 @@ fn removing_a_control_is_reported_and_blocks() {
         .write("app/__init__.py", FLASK_APP)
         .write("app/tokens.py", PINNED_DECODE);
     let base = repo.commit("Views, app and token check");
-    if django_rule_present() {
-        repo.write("app/views.py", &DJANGO_VIEW.replace("@csrf_protect\n", ""));
-    }
+    repo.write("app/views.py", &DJANGO_VIEW.replace("@csrf_protect\n", ""));
     repo.write(
         "app/__init__.py",
         &FLASK_APP.replace("CSRFProtect(app)\n", ""),
@@ -512,13 +504,11 @@ fn removing_a_control_is_reported_and_blocks() {
     let head = repo.commit("Simplify");
     let (run, report) = repo.review_json(&["--base", &base, "--head", &head]);
     let removed = removed(&report);
-    let mut expected = vec![
+    let expected = [
         ("pyjwt-decode-with-algorithm-allow-list", "app/tokens.py", 5),
         ("python-csrf-protect", "app/__init__.py", 5),
+        ("python-django-csrf-protect-decorator", "app/views.py", 5),
     ];
-    if django_rule_present() {
-        expected.push(("python-django-csrf-protect-decorator", "app/views.py", 5));
-    }
     for (rule, path, line) in &expected {
         assert!(
             removed
@@ -543,6 +533,38 @@ fn removing_a_control_is_reported_and_blocks() {
     let areas = area_names(&report);
     assert!(areas.contains(&"SESSION".to_string()), "{areas:?}");
     assert!(areas.contains(&"TOKEN".to_string()), "{areas:?}");
+
+    // SARIF: the same writer as scan, valid against the schema, one result per
+    // removed control, anchored at its line in base.
+    let run = repo.review(&["--base", &base, "--head", &head, "--format", "sarif"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let sarif = json(&run);
+    let validator = jsonschema::validator_for(&sarif_schema()).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let removed_results: Vec<&Value> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "removed-control")
+        .collect();
+    assert_eq!(removed_results.len(), expected.len(), "{results:?}");
+    for (rule, path, line) in &expected {
+        assert!(
+            removed_results.iter().any(|r| {
+                let at = &r["locations"][0]["physicalLocation"];
+                at["artifactLocation"]["uri"] == *path
+                    && at["region"]["startLine"] == *line
+                    && r["message"]["text"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .contains(rule)
+            }),
+            "{rule} at {path}:{line} not in {removed_results:?}"
+        );
+    }
 }
 
 #[test]

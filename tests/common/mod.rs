@@ -74,3 +74,15 @@ pub fn assert_contains(haystack: &str, needle: impl AsRef<str>) {
         "expected `{needle}` in:\n{haystack}"
     );
 }
+
+/// The official SARIF 2.1.0 schema, from shared/ beside the checkout.
+pub fn sarif_schema() -> serde_json::Value {
+    let path = repo().join("../shared/data/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: the SARIF schema comes from shared/ beside the checkout",
+            path.display()
+        )
+    });
+    serde_json::from_str(&text).unwrap()
+}
