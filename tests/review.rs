@@ -1413,3 +1413,28 @@ fn a_renamed_file_keeps_its_findings_and_reports_only_what_is_new() {
     );
     assert_eq!(review["fixed_findings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn paths_with_spaces_quotes_and_non_ascii_are_followed_line_by_line() {
+    let repo = Repo::new();
+    let path = "app/sub dir/café \"x\".py";
+    repo.write(path, "print(1)\n");
+    let base = repo.commit("base");
+    repo.write(
+        path,
+        "import jwt\nclaims = jwt.decode(t, options={\"verify_signature\": False})\n",
+    );
+    let head = repo.commit("decode");
+    let (_, review) = repo.review_json(&["--base", &base, "--head", &head]);
+    assert_eq!(review["files"][0]["path"], path);
+    assert_eq!(review["files"][0]["added"], 2, "{}", review["files"]);
+    assert_eq!(review["files"][0]["removed"], 1);
+    let finding = &review["new_findings"][0];
+    assert_eq!(finding["location"]["path"], path);
+    assert_eq!(finding["scope"], "changed-line");
+    assert_eq!(
+        review["areas"]["TOKEN"][0]["line"], 1,
+        "{}",
+        review["areas"]
+    );
+}

@@ -495,11 +495,12 @@ fn apply_patch(changes: &mut [Change], patch: &str) {
             continue;
         }
         if let Some(rest) = line.strip_prefix("--- ") {
-            old_header = Some(strip_side(&unquote(rest), "a/"));
+            // git ends a name that holds a space with a tab.
+            old_header = Some(strip_side(&unquote(rest.trim_end_matches('\t')), "a/"));
             continue;
         }
         if let Some(rest) = line.strip_prefix("+++ ") {
-            let new = strip_side(&unquote(rest), "b/");
+            let new = strip_side(&unquote(rest.trim_end_matches('\t')), "b/");
             current = if new == "/dev/null" {
                 old_header.as_deref().and_then(|old| {
                     changes
