@@ -231,12 +231,7 @@ fn area(key: &Spanned<String>, table: &str, at: At) -> Result<Area, super::Polic
 fn owner_ref(text: &Spanned<String>, at: At) -> Result<String, super::PolicyError> {
     let t = text.get_ref().trim();
     let name = t.strip_prefix('@').unwrap_or(t);
-    let valid = !name.is_empty()
-        && name.split('/').count() <= 2
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
-    if !valid {
+    if !crate::review::approvals::valid_owner(&format!("@{name}")) {
         return Err(at(
             text.span(),
             format!("`review.approvers.require`: `{t}` is not `@user` or `@org/team`"),

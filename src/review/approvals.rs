@@ -2,6 +2,7 @@
 //! the touched paths (GitHub CODEOWNERS syntax), checked against the approvals given
 //! (`--approvals FILE`).
 
+use super::short;
 use crate::policy::Approvers;
 use globset::{GlobBuilder, GlobMatcher};
 use serde::{Deserialize, Serialize};
@@ -31,7 +32,8 @@ pub struct CodeOwnersProblem {
     pub message: String,
 }
 
-fn valid_owner(owner: &str) -> bool {
+/// `@user`, `@org/team` or an email address, as CODEOWNERS writes owners.
+pub fn valid_owner(owner: &str) -> bool {
     if let Some(name) = owner.strip_prefix('@') {
         let parts: Vec<&str> = name.split('/').collect();
         parts.len() <= 2
@@ -334,10 +336,6 @@ pub fn evaluate(
         }
     }
     (requirements, judged)
-}
-
-fn short(sha: &str) -> &str {
-    &sha[..sha.len().min(12)]
 }
 
 #[cfg(test)]

@@ -157,7 +157,8 @@ fn is_comment(line: &str) -> bool {
         && !t.starts_with("#!")
 }
 
-fn short(text: &str) -> String {
+/// `text` trimmed to at most 60 characters, for evidence.
+pub fn short(text: &str) -> String {
     let t = text.trim();
     if t.chars().count() <= 60 {
         t.to_string()

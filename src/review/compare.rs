@@ -228,14 +228,10 @@ pub fn compare(
     compared.rules = head.rules;
 
     let is_control = |f: &Finding| f.kind == RuleKind::Control;
+    let is_flaw = |f: &Finding| f.kind == RuleKind::Flaw;
     // Flaws: matched by rule, base path and folded snippet, as multisets.
     let mut base_flaws: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
-    for (idx, f) in base
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| !is_control(f) && f.kind != RuleKind::Fact)
-    {
+    for (idx, f) in base.findings.iter().enumerate().filter(|(_, f)| is_flaw(f)) {
         base_flaws
             .entry((
                 f.rule_id.clone(),
@@ -251,11 +247,7 @@ pub fn compare(
         .iter()
         .map(|(p, b)| (p.as_str(), String::from_utf8_lossy(b).into_owned()))
         .collect();
-    for f in head
-        .findings
-        .iter()
-        .filter(|f| !is_control(f) && f.kind != RuleKind::Fact)
-    {
+    for f in head.findings.iter().filter(|f| is_flaw(f)) {
         let base_path = renamed
             .get(f.location.path.as_str())
             .copied()
@@ -285,9 +277,7 @@ pub fn compare(
         .findings
         .iter()
         .enumerate()
-        .filter(|(idx, f)| {
-            !is_control(f) && f.kind != RuleKind::Fact && !matched_base.contains(idx)
-        })
+        .filter(|(idx, f)| is_flaw(f) && !matched_base.contains(idx))
         .map(|(_, f)| f.clone())
         .collect();
 

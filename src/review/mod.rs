@@ -186,8 +186,9 @@ struct Gate {
     _rule_tmp: Option<tempfile::TempDir>,
 }
 
-fn read_one(git: &Git, rev: &str, path: &str) -> Option<String> {
-    git.read_files(Some(rev), &[path.to_string()], 8 * 1024 * 1024)
+/// Reads one file at `rev` (the working tree when `None`).
+fn read_one(git: &Git, rev: Option<&str>, path: &str) -> Option<String> {
+    git.read_files(rev, &[path.to_string()], 8 * 1024 * 1024)
         .pop()
         .flatten()
         .map(|b| String::from_utf8_lossy(&b).into_owned())
@@ -214,7 +215,7 @@ fn load_gate(
         .parent()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (policy, policy_label, policy_sha256) = match read_one(git, &base.sha, &config) {
+    let (policy, policy_label, policy_sha256) = match read_one(git, Some(&base.sha), &config) {
         Some(text) => {
             let policy = Policy::parse(&text, &at_base, std::path::Path::new(&config_dir))
                 .map_err(|e| anyhow::anyhow!("{e} (the policy is read from the base revision)"))?;
@@ -298,15 +299,11 @@ fn load_gate(
     let baseline = match &request.baseline {
         Some(path) => {
             governance_paths.push(path.trim_start_matches("./").to_string());
-            match read_one(git, &base.sha, path.trim_start_matches("./")) {
-                Some(text) => {
-                    let file = tmp.path().join("baseline.json");
-                    std::fs::write(&file, text)?;
-                    Some(
-                        Baseline::load(&file)
-                            .map_err(|e| anyhow::anyhow!("baseline `{path}` at base: {e}"))?,
-                    )
-                }
+            match read_one(git, Some(&base.sha), path.trim_start_matches("./")) {
+                Some(text) => Some(
+                    Baseline::parse(&text, &format!("{path}@{}", short(&base.sha)))
+                        .map_err(anyhow::Error::msg)?,
+                ),
                 None => {
                     warn(
                         diagnostics,
@@ -322,24 +319,26 @@ fn load_gate(
         }
         None => None,
     };
-    let mut code_owners = None;
-    for path in approvals::CODEOWNERS_PATHS {
-        governance_paths.push(path.to_string());
-        if code_owners.is_some() {
-            continue;
+    // GitHub reads the first of its three places that exists; one git call reads all.
+    let places: Vec<String> = approvals::CODEOWNERS_PATHS
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    governance_paths.extend(places.iter().cloned());
+    let found = places
+        .iter()
+        .zip(git.read_files(Some(&base.sha), &places, 8 * 1024 * 1024))
+        .find_map(|(path, bytes)| Some((path, String::from_utf8_lossy(&bytes?).into_owned())));
+    let code_owners = found.map(|(path, text)| {
+        let (owners, problems) = CodeOwners::parse(&format!("{path}@{}", short(&base.sha)), &text);
+        for p in problems {
+            diagnostics.push(
+                Diagnostic::new(DiagnosticLevel::Warning, Some(path.clone()), p.message)
+                    .at_line(p.line),
+            );
         }
-        if let Some(text) = read_one(git, &base.sha, path) {
-            let (owners, problems) =
-                CodeOwners::parse(&format!("{path}@{}", short(&base.sha)), &text);
-            for p in problems {
-                diagnostics.push(
-                    Diagnostic::new(DiagnosticLevel::Warning, Some(path.to_string()), p.message)
-                        .at_line(p.line),
-                );
-            }
-            code_owners = Some(owners);
-        }
-    }
+        owners
+    });
     Ok(Gate {
         policy,
         policy_label,
@@ -414,7 +413,7 @@ pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
         .changes(&base.sha, head_sha)
         .map_err(|e| anyhow::anyhow!("git diff {}: {e}", short(&base.sha)))?;
     // Existing tests that name a touched module: git grep runs while the rules load.
-    let mut existing_tests = {
+    let existing_tests = {
         let words: std::collections::BTreeSet<String> = changes
             .iter()
             .filter_map(|c| c.new_path.as_deref().or(c.old_path.as_deref()))
@@ -423,10 +422,10 @@ pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
             .collect();
         let git = git.clone();
         let head_sha = head_sha.map(str::to_string);
-        Some(std::thread::spawn(move || {
+        std::thread::spawn(move || {
             let words: Vec<String> = words.into_iter().collect();
             git.grep_files(head_sha.as_deref(), &words, TEST_PATHSPECS)
-        }))
+        })
     };
     // Code rules are compiled only for the languages the change touches.
     let mut langs: Vec<Lang> = changes
@@ -463,14 +462,13 @@ pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
             || change
                 .old_path
                 .as_deref()
-                .and_then(|p| read_one(&git, &base.sha, p))
+                .and_then(|p| read_one(&git, Some(&base.sha), p))
                 .is_some_and(|t| t.contains("authgate"))
-            || change.new_path.as_deref().is_some_and(|p| {
-                git.read_files(head_sha, &[p.to_string()], 8 * 1024 * 1024)
-                    .pop()
-                    .flatten()
-                    .is_some_and(|b| String::from_utf8_lossy(&b).contains("authgate"))
-            });
+            || change
+                .new_path
+                .as_deref()
+                .and_then(|p| read_one(&git, head_sha, p))
+                .is_some_and(|t| t.contains("authgate"));
         if mentions {
             governance_paths.extend(change.new_path.clone());
             governance_paths.extend(change.old_path.clone());
@@ -646,8 +644,7 @@ pub fn review(request: &ReviewRequest) -> anyhow::Result<Review> {
             .filter(|p| is_test(p))
             .collect();
         let mut existing: Vec<String> = existing_tests
-            .take()
-            .map(|handle| handle.join().unwrap_or_default())
+            .join()
             .unwrap_or_default()
             .into_iter()
             .filter(|p| is_test(p) && !test_paths.contains(p))

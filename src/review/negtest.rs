@@ -215,24 +215,17 @@ fn is_name_line(line: &str) -> bool {
     .is_match(line)
 }
 
-/// One test: where it starts, its name line, and its body lines.
+/// One test: where it starts, and its name lines (the start line, signatures, `t.Run`
+/// names, comments) and body, each joined into one text so every pattern runs once per
+/// test (patterns stay within a line: they use `[^\n]`, never `.` across lines).
 struct TestBlock<'a> {
-    start_line: usize,
-    /// The start line and the other lines that only name the test.
-    names: Vec<&'a str>,
-    body: Vec<&'a str>,
-}
-
-/// A test's name lines and body, each joined into one text so every pattern runs once
-/// per test (patterns stay within a line: they use `[^\n]`, never `.` across lines).
-struct JoinedBlock<'a> {
     path: &'a str,
     start_line: usize,
     names: String,
     body: String,
 }
 
-fn test_blocks<'a>(path: &str, text: &'a str) -> Vec<TestBlock<'a>> {
+fn test_blocks<'a>(path: &'a str, text: &str) -> Vec<TestBlock<'a>> {
     let Some(start) = test_start(path) else {
         return vec![];
     };
@@ -240,16 +233,19 @@ fn test_blocks<'a>(path: &str, text: &'a str) -> Vec<TestBlock<'a>> {
     for (idx, line) in text.lines().enumerate() {
         if start.is_match(line) {
             blocks.push(TestBlock {
+                path,
                 start_line: idx + 1,
-                names: vec![line],
-                body: vec![],
+                names: line.to_string(),
+                body: String::new(),
             });
         } else if let Some(block) = blocks.last_mut() {
-            if is_name_line(line) {
-                block.names.push(line);
+            let part = if is_name_line(line) {
+                &mut block.names
             } else {
-                block.body.push(line);
-            }
+                &mut block.body
+            };
+            part.push('\n');
+            part.push_str(line);
         }
     }
     blocks
@@ -285,18 +281,9 @@ pub struct CaseResult {
 
 /// Checks each required case against the test files (path, text).
 pub fn check(required: &[(Area, &TestCase)], tests: &[(String, String)]) -> Vec<CaseResult> {
-    let blocks: Vec<JoinedBlock> = tests
+    let blocks: Vec<TestBlock> = tests
         .iter()
-        .flat_map(|(path, text)| {
-            test_blocks(path, text)
-                .into_iter()
-                .map(move |b| JoinedBlock {
-                    path: path.as_str(),
-                    start_line: b.start_line,
-                    names: b.names.join("\n"),
-                    body: b.body.join("\n"),
-                })
-        })
+        .flat_map(|(path, text)| test_blocks(path, text))
         .collect();
     required
         .iter()

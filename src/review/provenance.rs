@@ -1,5 +1,6 @@
 //! AI provenance (GOV-PROVENANCE): commit trailers, branch-name prefixes and labels.
 
+use super::classify::short;
 use super::git::Commit;
 use regex::Regex;
 use serde::Serialize;
@@ -135,10 +136,6 @@ fn generated_line(line: &str) -> Option<&str> {
         .iter()
         .find(|p| lower.starts_with(*p))
         .map(|p| &rest[p.len()..])
-}
-
-fn short(text: &str) -> String {
-    text.chars().take(60).collect()
 }
 
 /// Provenance of a change from its commits, `--branch` and `--label`s.

@@ -25,18 +25,21 @@ impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
-        let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
+        Baseline::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses baseline text; `display` names it in errors.
+    pub fn parse(text: &str, display: &str) -> Result<Baseline, String> {
+        let baseline: Baseline = serde_json::from_str(text).map_err(|e| {
             format!(
-                "{}:{}:{}: not an authgate baseline ({e}); write one with --write-baseline",
-                path.display(),
+                "{display}:{}:{}: not an authgate baseline ({e}); write one with --write-baseline",
                 e.line(),
                 e.column()
             )
         })?;
         if baseline.version != 1 {
             return Err(format!(
-                "{}: unsupported baseline version {}",
-                path.display(),
+                "{display}: unsupported baseline version {}",
                 baseline.version
             ));
         }
