@@ -167,9 +167,7 @@ impl Review {
     }
 }
 
-pub fn short(sha: &str) -> &str {
-    &sha[..sha.len().min(12)]
-}
+pub use crate::scan::history::short;
 
 /// What the base revision says about the gate.
 struct Gate {

@@ -158,7 +158,8 @@ pub(crate) fn scan_history(
     (findings, diagnostics, stats)
 }
 
-fn short(sha: &str) -> &str {
+/// The first 12 characters of a commit SHA, for messages.
+pub fn short(sha: &str) -> &str {
     &sha[..12.min(sha.len())]
 }
 
