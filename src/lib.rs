@@ -8,6 +8,7 @@ pub mod docs;
 pub mod facts;
 pub mod finding;
 pub mod policy;
+pub mod probe;
 pub mod report;
 pub mod review;
 pub mod scan;

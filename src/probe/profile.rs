@@ -1,0 +1,751 @@
+//! The target profile of `authgate probe` (TOML), validated with spans like the
+//! policy: where the service is, how to log in, where the credential travels, which
+//! endpoints to attack, and where secrets come from.
+//!
+//! A profile is trusted input: a `command` login runs the program it names. Secrets
+//! never sit in the profile; it names the environment variables that hold them.
+
+use crate::policy::{line_col, parse_duration};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// A profile error: file, line, column and what to do.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct ProfileError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawProfile {
+    target: Spanned<RawTarget>,
+    credential: Spanned<RawCredential>,
+    login: Spanned<RawLogin>,
+    #[serde(default)]
+    users: BTreeMap<Spanned<String>, Spanned<RawUser>>,
+    #[serde(default)]
+    endpoints: BTreeMap<Spanned<String>, Spanned<RawEndpoint>>,
+    jwt: Option<Spanned<RawJwt>>,
+    reset: Option<Spanned<RawReset>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawTarget {
+    base_url: Spanned<String>,
+    #[serde(default)]
+    allowed_hosts: Vec<Spanned<String>>,
+    #[serde(default)]
+    allow_remote: bool,
+    timeout: Option<Spanned<String>>,
+    max_response_bytes: Option<Spanned<u64>>,
+    request_budget: Option<Spanned<u64>>,
+    rate: Option<Spanned<f64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCredential {
+    #[serde(rename = "in")]
+    location: Spanned<String>,
+    header: Option<Spanned<String>>,
+    scheme: Option<String>,
+    cookie: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLogin {
+    kind: Spanned<String>,
+    path: Option<Spanned<String>>,
+    username_field: Option<String>,
+    password_field: Option<String>,
+    token_field: Option<String>,
+    refresh_token_field: Option<String>,
+    page: Option<Spanned<String>>,
+    csrf_field: Option<String>,
+    command: Option<Spanned<Vec<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawUser {
+    username_env: Spanned<String>,
+    password_env: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawEndpoint {
+    method: Option<Spanned<String>>,
+    path: Spanned<String>,
+    body: Option<String>,
+    content_type: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawJwt {
+    jwks_url: Option<Spanned<String>>,
+    signing_key_env: Option<Spanned<String>>,
+    audience: Option<String>,
+    issuer: Option<String>,
+    max_access_token_ttl: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawReset {
+    request: Spanned<String>,
+    confirm: Spanned<String>,
+    token_command: Spanned<Vec<String>>,
+}
+
+/// Where the credential travels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CredentialPlace {
+    /// A header, with an optional scheme (`Bearer`): `Authorization: Bearer <token>`.
+    Header { name: String, scheme: String },
+    /// A cookie.
+    Cookie { name: String },
+}
+
+/// How the probe logs in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Login {
+    /// POST a JSON body `{username-field: ..., password-field: ...}`.
+    Json {
+        path: String,
+        username_field: String,
+        password_field: String,
+        /// Dotted path of the access token in the JSON response; `None`: the
+        /// credential arrives as a cookie.
+        token_field: Option<String>,
+        refresh_token_field: Option<String>,
+    },
+    /// GET `page`, carry its hidden CSRF input, POST the form to `path`.
+    Form {
+        page: String,
+        path: String,
+        username_field: String,
+        password_field: String,
+        csrf_field: Option<String>,
+    },
+    /// Run a program that prints the token on standard output.
+    Command { argv: Vec<String> },
+}
+
+/// The roles the probe knows.
+pub const USER_ROLES: &[&str] = &["primary", "low", "throwaway"];
+
+/// Endpoint names the checks use.
+pub const ENDPOINTS: &[&str] = &[
+    "protected-read",
+    "protected-write",
+    "privileged-read",
+    "logout",
+    "refresh",
+    "registration",
+    "password-change",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub username_env: String,
+    pub password_env: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub method: String,
+    pub path: String,
+    pub body: Option<String>,
+    pub content_type: Option<String>,
+    /// 1-based line of the endpoint in the profile (reports anchor here).
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jwt {
+    pub jwks_url: Option<String>,
+    pub signing_key_env: Option<String>,
+    pub audience: Option<String>,
+    pub issuer: Option<String>,
+    pub max_access_token_ttl_secs: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reset {
+    pub request: String,
+    pub confirm: String,
+    pub token_command: Vec<String>,
+}
+
+/// A validated profile.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub path: String,
+    pub scheme: String,
+    pub host: String,
+    pub port: u16,
+    /// `scheme://host:port`, without a trailing slash.
+    pub origin: String,
+    /// Hosts (`host` or `host:port`) requests may go to.
+    pub allowed_hosts: Vec<String>,
+    pub allow_remote: bool,
+    pub timeout_secs: u64,
+    pub max_response_bytes: u64,
+    pub request_budget: u64,
+    /// Requests per second.
+    pub rate: f64,
+    pub credential: CredentialPlace,
+    pub login: Login,
+    pub users: BTreeMap<String, User>,
+    pub endpoints: BTreeMap<String, Endpoint>,
+    pub jwt: Option<Jwt>,
+    pub reset: Option<Reset>,
+}
+
+fn is_env_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// `scheme://host[:port][/path]` split into its parts; no userinfo, query or fragment.
+fn split_url(text: &str) -> Result<(String, String, u16), String> {
+    let (scheme, rest) = text
+        .split_once("://")
+        .ok_or("not an absolute URL (`http://host:port`)")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "http" => 80,
+        "https" => 443,
+        other => return Err(format!("scheme `{other}` is not http or https")),
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err("credentials in the URL are not allowed: use the profile's users".into());
+    }
+    if rest.contains(['?', '#']) {
+        return Err("the base URL takes no query or fragment".into());
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) if !host.ends_with(']') || authority.starts_with('[') => {
+            match port.parse::<u16>() {
+                Ok(p) => (host.to_string(), p),
+                Err(_) if authority.starts_with('[') && authority.ends_with(']') => {
+                    (authority.to_string(), default_port)
+                }
+                Err(_) => return Err(format!("port `{port}` is not a number")),
+            }
+        }
+        _ => (authority.to_string(), default_port),
+    };
+    if host.is_empty() {
+        return Err("no host".into());
+    }
+    Ok((scheme, host.to_ascii_lowercase(), port))
+}
+
+impl Profile {
+    pub fn load(path: &std::path::Path) -> Result<Profile, ProfileError> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ProfileError {
+            path: display.clone(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read the profile: {e}"),
+        })?;
+        Profile::parse(&text, &display)
+    }
+
+    pub fn parse(text: &str, display: &str) -> Result<Profile, ProfileError> {
+        let at = |span: std::ops::Range<usize>, message: String| {
+            let (line, column) = line_col(text, span.start);
+            ProfileError {
+                path: display.to_string(),
+                line,
+                column,
+                message,
+            }
+        };
+        let raw: RawProfile = toml::from_str(text)
+            .map_err(|e| at(e.span().unwrap_or(0..0), e.message().trim().to_string()))?;
+
+        let target = raw.target.get_ref();
+        let (scheme, host, port) = split_url(target.base_url.get_ref())
+            .map_err(|e| at(target.base_url.span(), format!("`target.base-url`: {e}")))?;
+        let mut allowed_hosts: Vec<String> = target
+            .allowed_hosts
+            .iter()
+            .map(|h| h.get_ref().trim().to_ascii_lowercase())
+            .collect();
+        if !allowed_hosts
+            .iter()
+            .any(|h| *h == host || *h == format!("{host}:{port}"))
+        {
+            allowed_hosts.insert(0, host.clone());
+        }
+        if !target.allow_remote {
+            let remote = std::iter::once((&target.base_url, host.clone()))
+                .chain(target.allowed_hosts.iter().map(|h| {
+                    let name = h.get_ref().trim();
+                    let name = match name.rsplit_once(':') {
+                        Some((n, p)) if p.parse::<u16>().is_ok() && !n.is_empty() => n,
+                        _ => name,
+                    };
+                    (h, name.to_string())
+                }))
+                .find(|(_, h)| !is_loopback(h));
+            if let Some((span, h)) = remote {
+                return Err(at(
+                    span.span(),
+                    format!("host `{h}` is not a loopback address: set `allow-remote = true` in [target] to probe it (only against services you are allowed to attack)"),
+                ));
+            }
+        }
+        let timeout_secs = match &target.timeout {
+            Some(t) => parse_duration(t.get_ref())
+                .map_err(|e| at(t.span(), format!("`target.timeout`: {e}")))?
+                .max(1),
+            None => 10,
+        };
+        let positive = |value: &Option<Spanned<u64>>, key: &str, default: u64| match value {
+            Some(v) if *v.get_ref() == 0 => {
+                Err(at(v.span(), format!("`target.{key}` must be above 0")))
+            }
+            Some(v) => Ok(*v.get_ref()),
+            None => Ok(default),
+        };
+        let max_response_bytes =
+            positive(&target.max_response_bytes, "max-response-bytes", 1 << 20)?;
+        let request_budget = positive(&target.request_budget, "request-budget", 2_000)?;
+        let rate = match &target.rate {
+            Some(r) if !(r.get_ref().is_finite() && *r.get_ref() > 0.0) => {
+                return Err(at(
+                    r.span(),
+                    "`target.rate` is requests per second, above 0".into(),
+                ))
+            }
+            Some(r) => *r.get_ref(),
+            None => 50.0,
+        };
+
+        let cred = raw.credential.get_ref();
+        let credential = match cred.location.get_ref().as_str() {
+            "header" => {
+                let name = cred
+                    .header
+                    .as_ref()
+                    .map_or("Authorization".to_string(), |h| h.get_ref().clone());
+                if name.is_empty()
+                    || !name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c))
+                {
+                    let span = cred
+                        .header
+                        .as_ref()
+                        .map_or(cred.location.span(), |h| h.span());
+                    return Err(at(
+                        span,
+                        format!("`credential.header`: `{name}` is not a header name"),
+                    ));
+                }
+                CredentialPlace::Header {
+                    name,
+                    scheme: cred.scheme.clone().unwrap_or_else(|| "Bearer".to_string()),
+                }
+            }
+            "cookie" => {
+                let name = cred.cookie.as_ref().ok_or_else(|| {
+                    at(
+                        raw.credential.span(),
+                        "`credential`: `in = \"cookie\"` needs `cookie = \"<cookie name>\"`".into(),
+                    )
+                })?;
+                CredentialPlace::Cookie {
+                    name: name.get_ref().clone(),
+                }
+            }
+            other => {
+                return Err(at(
+                    cred.location.span(),
+                    format!("`credential.in`: `{other}` is not `header` or `cookie`"),
+                ))
+            }
+        };
+
+        let login_raw = raw.login.get_ref();
+        let need_path = |what: &str| -> Result<String, ProfileError> {
+            let p = login_raw.path.as_ref().ok_or_else(|| {
+                at(
+                    raw.login.span(),
+                    format!("`login`: a {what} login needs `path = \"/login\"`"),
+                )
+            })?;
+            relative_path(p, &at, "login.path")
+        };
+        let login = match login_raw.kind.get_ref().as_str() {
+            "json" => Login::Json {
+                path: need_path("json")?,
+                username_field: login_raw
+                    .username_field
+                    .clone()
+                    .unwrap_or_else(|| "username".into()),
+                password_field: login_raw
+                    .password_field
+                    .clone()
+                    .unwrap_or_else(|| "password".into()),
+                token_field: login_raw.token_field.clone(),
+                refresh_token_field: login_raw.refresh_token_field.clone(),
+            },
+            "form" => Login::Form {
+                page: match &login_raw.page {
+                    Some(p) => relative_path(p, &at, "login.page")?,
+                    None => need_path("form")?,
+                },
+                path: need_path("form")?,
+                username_field: login_raw
+                    .username_field
+                    .clone()
+                    .unwrap_or_else(|| "username".into()),
+                password_field: login_raw
+                    .password_field
+                    .clone()
+                    .unwrap_or_else(|| "password".into()),
+                csrf_field: login_raw.csrf_field.clone(),
+            },
+            "command" => {
+                let argv = login_raw.command.as_ref().ok_or_else(|| {
+                    at(
+                        raw.login.span(),
+                        "`login`: a command login needs `command = [\"program\", \"arg\"...]`"
+                            .into(),
+                    )
+                })?;
+                if argv.get_ref().is_empty() || argv.get_ref()[0].trim().is_empty() {
+                    return Err(at(argv.span(), "`login.command`: empty command".into()));
+                }
+                Login::Command {
+                    argv: argv.get_ref().clone(),
+                }
+            }
+            other => {
+                return Err(at(
+                    login_raw.kind.span(),
+                    format!("`login.kind`: `{other}` is not json, form or command"),
+                ))
+            }
+        };
+
+        let mut users = BTreeMap::new();
+        for (role, user) in &raw.users {
+            if !USER_ROLES.contains(&role.get_ref().as_str()) {
+                return Err(at(
+                    role.span(),
+                    format!(
+                        "`users.{}`: roles are {}",
+                        role.get_ref(),
+                        USER_ROLES.join(", ")
+                    ),
+                ));
+            }
+            let u = user.get_ref();
+            for env in [&u.username_env, &u.password_env] {
+                if !is_env_name(env.get_ref()) {
+                    return Err(at(
+                        env.span(),
+                        format!("`{}` is not an environment variable name: the profile names the variable that holds the secret, never the secret", env.get_ref()),
+                    ));
+                }
+            }
+            users.insert(
+                role.get_ref().clone(),
+                User {
+                    username_env: u.username_env.get_ref().clone(),
+                    password_env: u.password_env.get_ref().clone(),
+                },
+            );
+        }
+        if !matches!(login, Login::Command { .. }) && !users.contains_key("primary") {
+            return Err(at(
+                raw.login.span(),
+                "a json or form login needs `[users.primary]` with `username-env` and `password-env`".into(),
+            ));
+        }
+
+        let mut endpoints = BTreeMap::new();
+        for (name, endpoint) in &raw.endpoints {
+            if !ENDPOINTS.contains(&name.get_ref().as_str()) {
+                return Err(at(
+                    name.span(),
+                    format!(
+                        "`endpoints.{}`: endpoints are {}",
+                        name.get_ref(),
+                        ENDPOINTS.join(", ")
+                    ),
+                ));
+            }
+            let e = endpoint.get_ref();
+            let method = e
+                .method
+                .as_ref()
+                .map_or("GET".to_string(), |m| m.get_ref().to_ascii_uppercase());
+            if !["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&method.as_str()) {
+                let span = e.method.as_ref().map_or(endpoint.span(), |m| m.span());
+                return Err(at(
+                    span,
+                    format!(
+                        "`endpoints.{}.method`: `{method}` is not GET, POST, PUT, PATCH or DELETE",
+                        name.get_ref()
+                    ),
+                ));
+            }
+            endpoints.insert(
+                name.get_ref().clone(),
+                Endpoint {
+                    method,
+                    path: relative_path(
+                        &e.path,
+                        &at,
+                        &format!("endpoints.{}.path", name.get_ref()),
+                    )?,
+                    body: e.body.clone(),
+                    content_type: e.content_type.clone(),
+                    line: line_col(text, name.span().start).0,
+                },
+            );
+        }
+        if !endpoints.contains_key("protected-read") {
+            return Err(at(
+                0..0,
+                "the profile needs `[endpoints.protected-read]`: an endpoint that answers a valid credential and refuses none; every check is judged against it".into(),
+            ));
+        }
+
+        let jwt = match &raw.jwt {
+            None => None,
+            Some(j) => {
+                let j = j.get_ref();
+                if let Some(env) = &j.signing_key_env {
+                    if !is_env_name(env.get_ref()) {
+                        return Err(at(
+                            env.span(),
+                            format!(
+                                "`jwt.signing-key-env`: `{}` is not an environment variable name",
+                                env.get_ref()
+                            ),
+                        ));
+                    }
+                }
+                let ttl = match &j.max_access_token_ttl {
+                    Some(t) => parse_duration(t.get_ref())
+                        .map_err(|e| at(t.span(), format!("`jwt.max-access-token-ttl`: {e}")))?,
+                    None => 3600,
+                };
+                Some(Jwt {
+                    jwks_url: j
+                        .jwks_url
+                        .as_ref()
+                        .map(|u| relative_path(u, &at, "jwt.jwks-url"))
+                        .transpose()?,
+                    signing_key_env: j.signing_key_env.as_ref().map(|e| e.get_ref().clone()),
+                    audience: j.audience.clone(),
+                    issuer: j.issuer.clone(),
+                    max_access_token_ttl_secs: ttl,
+                })
+            }
+        };
+        let reset = match &raw.reset {
+            None => None,
+            Some(r) => {
+                let r = r.get_ref();
+                if r.token_command.get_ref().is_empty() {
+                    return Err(at(
+                        r.token_command.span(),
+                        "`reset.token-command`: empty command".into(),
+                    ));
+                }
+                Some(Reset {
+                    request: relative_path(&r.request, &at, "reset.request")?,
+                    confirm: relative_path(&r.confirm, &at, "reset.confirm")?,
+                    token_command: r.token_command.get_ref().clone(),
+                })
+            }
+        };
+        let origin = if (scheme == "http" && port == 80) || (scheme == "https" && port == 443) {
+            format!("{scheme}://{host}")
+        } else {
+            format!("{scheme}://{host}:{port}")
+        };
+        Ok(Profile {
+            path: display.to_string(),
+            scheme,
+            host,
+            port,
+            origin,
+            allowed_hosts,
+            allow_remote: target.allow_remote,
+            timeout_secs,
+            max_response_bytes,
+            request_budget,
+            rate,
+            credential,
+            login,
+            users,
+            endpoints,
+            jwt,
+            reset,
+        })
+    }
+
+    /// The secret in the environment variable `name`, or an error naming it.
+    pub fn secret(name: &str) -> Result<String, String> {
+        std::env::var(name).map_err(|_| {
+            format!("environment variable `{name}` is not set (the profile names it; export the secret there)")
+        })
+    }
+}
+
+/// A path on the target: starts with `/`, no scheme or host (requests never leave the
+/// base URL's origin unless the host is allowed and the check says so).
+fn relative_path(
+    value: &Spanned<String>,
+    at: &dyn Fn(std::ops::Range<usize>, String) -> ProfileError,
+    key: &str,
+) -> Result<String, ProfileError> {
+    let v = value.get_ref().trim();
+    if !v.starts_with('/') || v.starts_with("//") {
+        return Err(at(
+            value.span(),
+            format!("`{key}`: `{v}` must be a path on the target starting with `/`"),
+        ));
+    }
+    Ok(v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[target]
+base-url = "http://127.0.0.1:8080"
+
+[credential]
+in = "header"
+
+[login]
+kind = "json"
+path = "/api/login"
+token-field = "access_token"
+
+[users.primary]
+username-env = "PROBE_USER"
+password-env = "PROBE_PASSWORD"
+
+[endpoints.protected-read]
+path = "/api/me"
+"#;
+
+    #[test]
+    fn a_minimal_profile_gets_safe_defaults() {
+        let p = Profile::parse(MINIMAL, "probe.toml").unwrap();
+        assert_eq!(p.origin, "http://127.0.0.1:8080");
+        assert_eq!(p.allowed_hosts, vec!["127.0.0.1"]);
+        assert_eq!(p.request_budget, 2_000);
+        assert_eq!(p.timeout_secs, 10);
+        assert_eq!(
+            p.credential,
+            CredentialPlace::Header {
+                name: "Authorization".into(),
+                scheme: "Bearer".into()
+            }
+        );
+        assert_eq!(p.endpoints["protected-read"].method, "GET");
+        assert_eq!(p.endpoints["protected-read"].line, 17);
+    }
+
+    #[test]
+    fn errors_name_the_key_and_line() {
+        let cases = [
+            (
+                MINIMAL.replace("127.0.0.1:8080", "api.example.com"),
+                3,
+                "allow-remote",
+            ),
+            (MINIMAL.replace("http://", "ftp://"), 3, "not http or https"),
+            (
+                MINIMAL.replace("http://127.0.0.1", "http://u:p@127.0.0.1"),
+                3,
+                "credentials in the URL",
+            ),
+            (
+                MINIMAL.replace("in = \"header\"", "in = \"query\""),
+                6,
+                "credential.in",
+            ),
+            (
+                MINIMAL.replace("kind = \"json\"", "kind = \"oauth\""),
+                9,
+                "login.kind",
+            ),
+            (
+                MINIMAL.replace("path = \"/api/me\"", "path = \"https://evil.example/me\""),
+                18,
+                "must be a path",
+            ),
+            (
+                MINIMAL.replace("PROBE_PASSWORD", "hunter2!"),
+                15,
+                "not an environment variable name",
+            ),
+            (
+                MINIMAL.replace("[endpoints.protected-read]", "[endpoints.profile]"),
+                17,
+                "endpoints are",
+            ),
+            (
+                format!("{MINIMAL}colour = \"red\"\n"),
+                19,
+                "unknown field `colour`",
+            ),
+            (
+                MINIMAL.replace("[users.primary]", "[users.admin]"),
+                13,
+                "roles are",
+            ),
+        ];
+        for (text, line, expected) in cases {
+            let err = Profile::parse(&text, "probe.toml").unwrap_err();
+            assert!(err.to_string().contains(expected), "{expected}: {err}");
+            assert_eq!(err.line, line, "{expected}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_remote_host_needs_allow_remote() {
+        let text = MINIMAL.replace(
+            "127.0.0.1:8080\"",
+            "staging.example.com\"\nallow-remote = true",
+        );
+        let p = Profile::parse(&text, "probe.toml").unwrap();
+        assert_eq!(p.origin, "http://staging.example.com");
+        assert!(p.allow_remote);
+    }
+}
