@@ -1,4 +1,5 @@
 //! `authgate probe`: adversarial negative-case tests against a running service
 //! (issue #8, in progress on this branch: the target profile first).
 
+pub mod http;
 pub mod profile;
