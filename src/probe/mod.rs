@@ -2,5 +2,6 @@
 //! (issue #8, in progress on this branch: the target profile first).
 
 pub mod calibrate;
+pub mod forge;
 pub mod http;
 pub mod profile;
