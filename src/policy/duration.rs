@@ -27,6 +27,19 @@ pub fn parse_duration(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("`{text}` is too long a duration"))
 }
 
+/// Seconds as the largest whole unit that fits: `30d`, `15m`, `90s`.
+pub fn format_duration(secs: u64) -> String {
+    for (unit, factor) in [("w", 7 * 86_400), ("d", 86_400), ("h", 3600), ("m", 60)] {
+        if secs >= factor && secs % factor == 0 {
+            return format!("{}{unit}", secs / factor);
+        }
+    }
+    if secs >= 3600 {
+        return format!("{:.1}h", secs as f64 / 3600.0);
+    }
+    format!("{secs}s")
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_duration;

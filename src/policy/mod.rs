@@ -5,7 +5,7 @@
 mod duration;
 mod review;
 
-pub use duration::parse_duration;
+pub use duration::{format_duration, parse_duration};
 pub use review::{Action, Approvers, FailOn, ReviewPolicy, Setting};
 
 use crate::facts::Ecosystem;

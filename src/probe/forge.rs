@@ -117,26 +117,53 @@ impl Jwt {
         )
     }
 
-    /// Whether the token's own HS256 signature was made with `key` (offline guessing
-    /// of a weak secret; nothing is sent).
-    pub fn hs256_key_is(&self, token: &str, key: &[u8]) -> bool {
+    /// Whether the token's own HMAC signature (HS256, HS384 or HS512, as its header
+    /// says) was made with `key`: offline guessing of a weak secret, nothing is sent.
+    pub fn hmac_key_is(&self, token: &str, key: &[u8]) -> bool {
         let Some((input, signature)) = token.trim().rsplit_once('.') else {
             return false;
         };
         let Ok(expected) = URL_SAFE_NO_PAD.decode(signature.trim_end_matches('=')) else {
             return false;
         };
-        let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
-        mac.update(input.as_bytes());
-        // Constant time, though only the probe's own guesses are compared.
-        mac.verify_slice(&expected).is_ok()
+        match self.alg() {
+            Some(alg) => hmac(alg, key, input.as_bytes()).is_some_and(|mac| mac == expected),
+            None => false,
+        }
+    }
+
+    /// Header and payload signed with ES256 under an attacker's key (embedded-key and
+    /// key-URL attacks); the signature comes from the audited `p256` crate.
+    pub fn signed_es256(&self, key: &p256::ecdsa::SigningKey) -> String {
+        use p256::ecdsa::signature::Signer;
+        let mut forged = self.clone();
+        forged
+            .header
+            .insert("alg".into(), Value::String("ES256".into()));
+        let input = forged.signing_input();
+        let signature: p256::ecdsa::Signature = key.sign(input.as_bytes());
+        format!("{input}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
+    }
+}
+
+/// HMAC of `input` under `key` for an `HS*` algorithm name.
+fn hmac(alg: &str, key: &[u8], input: &[u8]) -> Option<Vec<u8>> {
+    use hmac::digest::KeyInit;
+    fn run<M: Mac + KeyInit>(key: &[u8], input: &[u8]) -> Vec<u8> {
+        let mut mac = <M as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+        mac.update(input);
+        mac.finalize().into_bytes().to_vec()
+    }
+    match alg {
+        "HS256" => Some(run::<Hmac<Sha256>>(key, input)),
+        "HS384" => Some(run::<Hmac<sha2::Sha384>>(key, input)),
+        "HS512" => Some(run::<Hmac<sha2::Sha512>>(key, input)),
+        _ => None,
     }
 }
 
 fn hs256(key: &[u8], input: &[u8]) -> Vec<u8> {
-    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
-    mac.update(input);
-    mac.finalize().into_bytes().to_vec()
+    hmac("HS256", key, input).expect("HS256 is an HMAC algorithm")
 }
 
 #[cfg(test)]
@@ -158,8 +185,8 @@ mod tests {
         let original = token();
         let jwt = Jwt::parse(&original).unwrap();
         assert_eq!(jwt.alg(), Some("HS256"));
-        assert!(jwt.hs256_key_is(&original, b"secret"));
-        assert!(!jwt.hs256_key_is(&original, b"secret2"));
+        assert!(jwt.hmac_key_is(&original, b"secret"));
+        assert!(!jwt.hmac_key_is(&original, b"secret2"));
 
         let stripped = jwt.stripped();
         assert!(stripped.ends_with('.') && stripped.matches('.').count() == 2);
@@ -183,7 +210,7 @@ mod tests {
         let empty_key = jwt.signed_hs256(b"");
         assert!(Jwt::parse(&empty_key)
             .unwrap()
-            .hs256_key_is(&empty_key, b""));
+            .hmac_key_is(&empty_key, b""));
     }
 
     #[test]

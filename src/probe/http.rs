@@ -157,18 +157,47 @@ impl Http {
     /// size cap within the timeout.
     pub async fn send(&self, request: &Request) -> Result<Response, HttpError> {
         let url = self.url(&request.target)?;
-        if self.sent.fetch_add(1, Ordering::Relaxed) >= self.budget {
-            self.sent.fetch_sub(1, Ordering::Relaxed);
+        self.reserve(1).await?;
+        self.send_reserved(request, url).await
+    }
+
+    /// Sends the requests at the same moment (a race), after reserving their rate
+    /// slots together: the average rate holds, the burst is simultaneous.
+    pub async fn send_burst(&self, requests: &[Request]) -> Vec<Result<Response, HttpError>> {
+        let urls: Vec<_> = requests.iter().map(|r| self.url(&r.target)).collect();
+        if let Some(Err(e)) = urls.iter().find(|u| u.is_err()) {
+            return requests.iter().map(|_| Err(e.clone())).collect();
+        }
+        if let Err(e) = self.reserve(requests.len() as u64).await {
+            return requests.iter().map(|_| Err(e.clone())).collect();
+        }
+        let sends = requests
+            .iter()
+            .zip(urls)
+            .map(|(r, u)| self.send_reserved(r, u.expect("checked above")));
+        join_all(sends.collect()).await
+    }
+
+    /// Takes `n` requests from the budget and waits for their rate slot.
+    async fn reserve(&self, n: u64) -> Result<(), HttpError> {
+        if self.sent.fetch_add(n, Ordering::Relaxed) + n > self.budget {
+            self.sent.fetch_sub(n, Ordering::Relaxed);
             return Err(HttpError::BudgetSpent(self.budget));
         }
-        {
-            let mut slot = self.next_slot.lock().await;
-            let now = Instant::now();
-            if *slot > now {
-                tokio::time::sleep(*slot - now).await;
-            }
-            *slot = Instant::now().max(*slot) + self.interval;
+        let mut slot = self.next_slot.lock().await;
+        let now = Instant::now();
+        if *slot > now {
+            tokio::time::sleep(*slot - now).await;
         }
+        *slot = Instant::now().max(*slot) + self.interval * n as u32;
+        Ok(())
+    }
+
+    async fn send_reserved(
+        &self,
+        request: &Request,
+        url: reqwest::Url,
+    ) -> Result<Response, HttpError> {
         let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| {
             HttpError::Transport(format!("`{}` is not an HTTP method", request.method))
         })?;
@@ -326,4 +355,31 @@ mod tests {
             HttpError::BudgetSpent(1)
         );
     }
+}
+
+/// Polls every future to completion, concurrently, in order.
+pub async fn join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
+    let mut pinned: Vec<_> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (f, out) in pinned.iter_mut().zip(outputs.iter_mut()) {
+            if out.is_none() {
+                match f.as_mut().poll(cx) {
+                    std::task::Poll::Ready(v) => *out = Some(v),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    outputs
+        .into_iter()
+        .map(|o| o.expect("every future finished"))
+        .collect()
 }

@@ -1,7 +1,11 @@
-//! `authgate probe`: adversarial negative-case tests against a running service
-//! (issue #8, in progress on this branch: the target profile first).
+//! `authgate probe`: adversarial negative-case tests against a running service.
 
 pub mod calibrate;
+pub mod canary;
+pub mod check;
+pub mod checks;
 pub mod forge;
 pub mod http;
+pub mod mint;
 pub mod profile;
+pub mod session;

@@ -32,6 +32,15 @@ struct RawProfile {
     endpoints: BTreeMap<Spanned<String>, Spanned<RawEndpoint>>,
     jwt: Option<Spanned<RawJwt>>,
     reset: Option<Spanned<RawReset>>,
+    csrf: Option<Spanned<RawCsrf>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCsrf {
+    page: Spanned<String>,
+    field: String,
+    header: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +113,8 @@ struct RawReset {
     request: Spanned<String>,
     confirm: Spanned<String>,
     token_command: Spanned<Vec<String>>,
+    request_body: Option<String>,
+    confirm_body: Option<String>,
 }
 
 /// Where the credential travels.
@@ -176,14 +187,33 @@ pub struct Jwt {
     pub signing_key_env: Option<String>,
     pub audience: Option<String>,
     pub issuer: Option<String>,
-    pub max_access_token_ttl_secs: u64,
+    /// Overrides the policy's `[tokens] max-access-token-ttl`.
+    pub max_access_token_ttl_secs: Option<u64>,
+}
+
+/// Where a cookie-authenticated client finds its anti-CSRF token and how it sends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Csrf {
+    /// A page read with the session: the token is the JSON key, hidden input or
+    /// `<meta name=...>` called `field`.
+    pub page: String,
+    pub field: String,
+    /// The header every state-changing request carries it in.
+    pub header: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reset {
+    /// POSTed with `request_body` to ask for a reset.
     pub request: String,
+    /// POSTed with `confirm_body` to set a new password with the token.
     pub confirm: String,
+    /// Prints the reset token the service sent (reads a test mailbox or database);
+    /// `{username}` is replaced.
     pub token_command: Vec<String>,
+    /// Templates: `{username}`, `{token}`, `{new_password}` are replaced.
+    pub request_body: String,
+    pub confirm_body: String,
 }
 
 /// A validated profile.
@@ -209,6 +239,10 @@ pub struct Profile {
     pub endpoints: BTreeMap<String, Endpoint>,
     pub jwt: Option<Jwt>,
     pub reset: Option<Reset>,
+    pub csrf: Option<Csrf>,
+    /// 1-based line of each section (`target`, `login`, `endpoints.logout`, ...), so
+    /// reports can anchor a check to the part of the profile it exercised.
+    pub lines: BTreeMap<String, usize>,
 }
 
 fn is_env_name(name: &str) -> bool {
@@ -554,15 +588,26 @@ impl Profile {
                     }
                 }
                 let ttl = match &j.max_access_token_ttl {
-                    Some(t) => parse_duration(t.get_ref())
-                        .map_err(|e| at(t.span(), format!("`jwt.max-access-token-ttl`: {e}")))?,
-                    None => 3600,
+                    Some(t) => Some(
+                        parse_duration(t.get_ref()).map_err(|e| {
+                            at(t.span(), format!("`jwt.max-access-token-ttl`: {e}"))
+                        })?,
+                    ),
+                    None => None,
                 };
                 Some(Jwt {
                     jwks_url: j
                         .jwks_url
                         .as_ref()
-                        .map(|u| relative_path(u, &at, "jwt.jwks-url"))
+                        .map(|u| {
+                            if u.get_ref().starts_with("http://")
+                                || u.get_ref().starts_with("https://")
+                            {
+                                Ok(u.get_ref().clone())
+                            } else {
+                                relative_path(u, &at, "jwt.jwks-url")
+                            }
+                        })
                         .transpose()?,
                     signing_key_env: j.signing_key_env.as_ref().map(|e| e.get_ref().clone()),
                     audience: j.audience.clone(),
@@ -585,9 +630,60 @@ impl Profile {
                     request: relative_path(&r.request, &at, "reset.request")?,
                     confirm: relative_path(&r.confirm, &at, "reset.confirm")?,
                     token_command: r.token_command.get_ref().clone(),
+                    request_body: r
+                        .request_body
+                        .clone()
+                        .unwrap_or_else(|| r#"{"username": "{username}"}"#.into()),
+                    confirm_body: r.confirm_body.clone().unwrap_or_else(|| {
+                        r#"{"token": "{token}", "new_password": "{new_password}"}"#.into()
+                    }),
                 })
             }
         };
+        let csrf = match &raw.csrf {
+            None => None,
+            Some(c) => {
+                let c = c.get_ref();
+                Some(Csrf {
+                    page: relative_path(&c.page, &at, "csrf.page")?,
+                    field: c.field.clone(),
+                    header: c.header.clone(),
+                })
+            }
+        };
+        let mut lines = BTreeMap::new();
+        let mut line_of = |key: &str, start: usize| {
+            // A table's span starts at its first key; the header is the line above.
+            let line = line_col(text, start).0;
+            let header = format!("[{key}]");
+            let line = text
+                .lines()
+                .take(line)
+                .enumerate()
+                .filter(|(_, l)| l.trim() == header)
+                .map(|(i, _)| i + 1)
+                .last()
+                .unwrap_or(line);
+            lines.insert(key.to_string(), line);
+        };
+        line_of("target", raw.target.span().start);
+        line_of("credential", raw.credential.span().start);
+        line_of("login", raw.login.span().start);
+        if let Some(j) = &raw.jwt {
+            line_of("jwt", j.span().start);
+        }
+        if let Some(r) = &raw.reset {
+            line_of("reset", r.span().start);
+        }
+        if let Some(c) = &raw.csrf {
+            line_of("csrf", c.span().start);
+        }
+        for (role, user) in &raw.users {
+            line_of(&format!("users.{}", role.get_ref()), user.span().start);
+        }
+        for (name, endpoint) in &endpoints {
+            lines.insert(format!("endpoints.{name}"), endpoint.line);
+        }
         let origin = if (scheme == "http" && port == 80) || (scheme == "https" && port == 443) {
             format!("{scheme}://{host}")
         } else {
@@ -611,14 +707,24 @@ impl Profile {
             endpoints,
             jwt,
             reset,
+            csrf,
+            lines,
         })
     }
 
-    /// The secret in the environment variable `name`, or an error naming it.
-    pub fn secret(name: &str) -> Result<String, String> {
-        std::env::var(name).map_err(|_| {
-            format!("environment variable `{name}` is not set (the profile names it; export the secret there)")
-        })
+    /// The line a report anchors to for a profile key (`endpoints.logout`), falling
+    /// back to the section that holds it, then to line 1.
+    pub fn line_of(&self, key: &str) -> usize {
+        let mut key = key;
+        loop {
+            if let Some(line) = self.lines.get(key) {
+                return *line;
+            }
+            match key.rsplit_once('.') {
+                Some((parent, _)) => key = parent,
+                None => return 1,
+            }
+        }
     }
 }
 

@@ -1,0 +1,589 @@
+//! What a check is (its catalogue entry and its outcome) and what it works with: the
+//! [`Cx`], which sends requests through the scoped client, carries the signed-in
+//! sessions and the calibrations, and turns answers into redacted evidence.
+//!
+//! Checks are plain synchronous functions: `Cx::send` blocks on the probe's runtime,
+//! which keeps each check readable top to bottom; the race check sends in parallel
+//! through `Cx::send_all`.
+
+use super::calibrate::{Calibration, Fingerprint, Verdict};
+use super::forge::Jwt;
+use super::http::{Http, HttpError, Request, Response};
+use super::profile::{CredentialPlace, Profile};
+use super::session::{self, Account, LoginError, Session};
+use crate::finding::Severity;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// A check's catalogue entry. The docs are generated from it.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckInfo {
+    /// Stable id (`JWT-ALG-NONE`).
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The control of DESIGN.md section 1 it tests.
+    pub control: &'static str,
+    pub severity: Severity,
+    /// The requirement it maps to (ASVS 5.0, RFC section).
+    pub clause: &'static str,
+    /// The profile key it exercises; reports anchor to that line.
+    pub anchor: &'static str,
+    /// Runs only with `--slow` (statistical or waiting checks).
+    pub slow: bool,
+    /// May spend the primary session; the runner re-checks it afterwards.
+    pub destructive: bool,
+    /// Markdown: what it sends, what passes, how to fix a failure.
+    pub docs: &'static str,
+}
+
+/// A check: its entry and its code.
+pub struct Check {
+    pub info: CheckInfo,
+    pub run: fn(&mut Cx) -> Outcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Pass,
+    Fail,
+    /// The service broke (5xx, no answer) or the answer could not be judged.
+    Error,
+    /// Not applicable to this profile, or missing what it needs; the summary says why.
+    Skip,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Error => "error",
+            Status::Skip => "skip",
+        }
+    }
+}
+
+/// One request of a check and what came back, redacted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// What the request tried (`alg "nOnE", no signature`).
+    pub variant: String,
+    /// `GET /api/me`.
+    pub request: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The start of the answer's body (or the transport error), secrets redacted.
+    pub excerpt: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub status: Status,
+    pub summary: String,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Outcome {
+    pub fn pass(summary: impl Into<String>) -> Outcome {
+        Outcome {
+            status: Status::Pass,
+            summary: summary.into(),
+            evidence: vec![],
+        }
+    }
+    pub fn fail(summary: impl Into<String>) -> Outcome {
+        Outcome {
+            status: Status::Fail,
+            summary: summary.into(),
+            evidence: vec![],
+        }
+    }
+    pub fn error(summary: impl Into<String>) -> Outcome {
+        Outcome {
+            status: Status::Error,
+            summary: summary.into(),
+            evidence: vec![],
+        }
+    }
+    pub fn skip(summary: impl Into<String>) -> Outcome {
+        Outcome {
+            status: Status::Skip,
+            summary: summary.into(),
+            evidence: vec![],
+        }
+    }
+    pub fn with(mut self, evidence: impl IntoIterator<Item = Evidence>) -> Outcome {
+        self.evidence.extend(evidence);
+        self
+    }
+}
+
+/// Run options that are not in the profile.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Run slow checks (timing statistics, waiting for natural expiry).
+    pub slow: bool,
+    /// The longest a slow check may wait.
+    pub max_wait: Duration,
+    /// The longest access-token lifetime allowed (profile, else policy).
+    pub max_access_token_ttl_secs: u64,
+    /// Where the canary listener binds, and the URL the service is told to fetch.
+    pub canary_bind: std::net::SocketAddr,
+    pub canary_url: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            slow: false,
+            max_wait: Duration::from_secs(120),
+            max_access_token_ttl_secs: 3600,
+            canary_bind: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+            canary_url: None,
+        }
+    }
+}
+
+/// Looks up a secret by environment-variable name.
+pub type Secrets = dyn Fn(&str) -> Option<String> + Send + Sync;
+
+/// What a check works with.
+pub struct Cx<'a> {
+    pub profile: &'a Profile,
+    pub options: &'a Options,
+    http: &'a Http,
+    runtime: &'a tokio::runtime::Runtime,
+    secrets: &'a Secrets,
+    /// The primary user's session; the runner keeps it valid between checks.
+    pub main: Session,
+    calibrations: BTreeMap<String, Result<Calibration, String>>,
+    /// Values never shown in any output.
+    redact: Vec<String>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(
+        profile: &'a Profile,
+        options: &'a Options,
+        http: &'a Http,
+        runtime: &'a tokio::runtime::Runtime,
+        secrets: &'a Secrets,
+    ) -> Cx<'a> {
+        Cx {
+            profile,
+            options,
+            http,
+            runtime,
+            secrets,
+            main: Session::default(),
+            calibrations: BTreeMap::new(),
+            redact: vec![],
+        }
+    }
+
+    pub fn runtime(&self) -> &tokio::runtime::Runtime {
+        self.runtime
+    }
+
+    /// Sends one request.
+    pub fn send(&self, request: &Request) -> Result<Response, HttpError> {
+        self.runtime.block_on(self.http.send(request))
+    }
+
+    /// Sends the requests at once (the race check).
+    pub fn send_all(&self, requests: &[Request]) -> Vec<Result<Response, HttpError>> {
+        self.runtime.block_on(self.http.send_burst(requests))
+    }
+
+    /// A secret by environment-variable name; remembered for redaction.
+    pub fn secret(&mut self, name: &str) -> Option<String> {
+        let value = (self.secrets)(name)?;
+        self.remember_secret(&value);
+        Some(value)
+    }
+
+    /// Marks a value as secret: no output shows it.
+    pub fn remember_secret(&mut self, value: &str) {
+        if value.len() >= 4 && !self.redact.iter().any(|v| v == value) {
+            self.redact.push(value.to_string());
+        }
+    }
+
+    /// A role's account (`primary`, `low`, `throwaway`) from the environment.
+    pub fn account(&mut self, role: &str) -> Result<Option<Account>, String> {
+        let Some(user) = self.profile.users.get(role).cloned() else {
+            return Ok(None);
+        };
+        let missing = |name: &str| {
+            format!("environment variable `{name}` ([users.{role}]) is not set: export the secret there")
+        };
+        let username = self
+            .secret(&user.username_env)
+            .ok_or_else(|| missing(&user.username_env))?;
+        let password = self
+            .secret(&user.password_env)
+            .ok_or_else(|| missing(&user.password_env))?;
+        Ok(Some(Account { username, password }))
+    }
+
+    /// Logs a role in as a new client, starting from `start`'s cookies.
+    pub fn login_as(&mut self, role: &str, start: Session) -> Result<Session, LoginError> {
+        let account = self.account(role).map_err(|message| LoginError {
+            step: format!("users.{role}"),
+            message,
+            status: None,
+        })?;
+        if account.is_none() && !matches!(self.profile.login, super::profile::Login::Command { .. })
+        {
+            return Err(LoginError {
+                step: format!("users.{role}"),
+                message: format!("the profile has no [users.{role}]"),
+                status: None,
+            });
+        }
+        let session = self.runtime.block_on(session::login(
+            self.http,
+            self.profile,
+            account.as_ref(),
+            start,
+        ))?;
+        self.remember_session(&session);
+        Ok(session)
+    }
+
+    /// Logs in with an explicit account (a password the check changed).
+    pub fn login_account(&mut self, account: &Account) -> Result<Session, LoginError> {
+        let session = self.runtime.block_on(session::login(
+            self.http,
+            self.profile,
+            Some(account),
+            Session::default(),
+        ))?;
+        self.remember_session(&session);
+        Ok(session)
+    }
+
+    /// A fresh session of the primary user (lifecycle checks spend their own).
+    pub fn fresh(&mut self) -> Result<Session, LoginError> {
+        self.login_as("primary", Session::default())
+    }
+
+    fn remember_session(&mut self, session: &Session) {
+        let mut values = vec![session.credential.clone()];
+        values.extend(session.refresh_token.clone());
+        values.extend(session.csrf_token.clone());
+        values.extend(session.cookies.values().cloned());
+        for v in values {
+            self.remember_secret(&v);
+        }
+    }
+
+    /// Sends one login attempt for `account` (the login page first for a form login,
+    /// for its cookies and CSRF input), without judging it. `None` for command logins.
+    pub fn attempt_login(&self, account: &Account) -> Option<Result<Response, HttpError>> {
+        let mut jar = Session::default();
+        let mut page_body = None;
+        if let super::profile::Login::Form { page, .. } = &self.profile.login {
+            match self.send(&Request::new("GET", page)) {
+                Ok(r) => {
+                    jar.absorb(&r);
+                    page_body = Some(r.body);
+                }
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        let mut request = session::login_request(self.profile, account, page_body.as_deref())?;
+        if let Some(c) = jar.cookie_header() {
+            request = request.header("Cookie", &c);
+        }
+        Some(self.send(&request))
+    }
+
+    /// Logs the primary user in again (after a destructive check).
+    pub fn relogin(&mut self) -> Result<(), LoginError> {
+        self.main = self.fresh()?;
+        Ok(())
+    }
+
+    /// The request the profile describes for an endpoint, its body's `{name}`
+    /// placeholders filled from `vars`.
+    pub fn endpoint(&self, name: &str, vars: &[(&str, &str)]) -> Option<Request> {
+        let endpoint = self.profile.endpoints.get(name)?;
+        Some(templated(
+            Request::new(&endpoint.method, &endpoint.path),
+            endpoint.body.as_deref(),
+            endpoint.content_type.as_deref(),
+            vars,
+        ))
+    }
+}
+
+/// `request` with a body from `template`, its `{name}` placeholders filled from
+/// `vars` (JSON-escaped in a JSON body, form-encoded otherwise).
+pub fn templated(
+    request: Request,
+    template: Option<&str>,
+    content_type: Option<&str>,
+    vars: &[(&str, &str)],
+) -> Request {
+    let mut request = request;
+    {
+        if let Some(template) = template {
+            let json = template.trim_start().starts_with(['{', '[']);
+            let body = vars.iter().fold(template.to_string(), |body, (k, v)| {
+                let value = if json {
+                    let quoted = serde_json::to_string(v).expect("a string serializes");
+                    quoted[1..quoted.len() - 1].to_string()
+                } else {
+                    session::form_encode(v)
+                };
+                body.replace(&format!("{{{k}}}"), &value)
+            });
+            let content_type = content_type.unwrap_or(if json {
+                "application/json"
+            } else {
+                "application/x-www-form-urlencoded"
+            });
+            request = request.body(content_type, body);
+        }
+    }
+    request
+}
+
+impl Cx<'_> {
+
+    /// `request` carrying `session`'s credential (and, for a cookie credential and a
+    /// state-changing method, its anti-CSRF token).
+    pub fn authed(&self, request: Request, session: &Session) -> Request {
+        let mut request = self.with_credential(request, &session.credential, session);
+        if let (Some(csrf), Some(token), CredentialPlace::Cookie { .. }) = (
+            &self.profile.csrf,
+            &session.csrf_token,
+            &self.profile.credential,
+        ) {
+            if request.method != "GET" {
+                request = request.header(&csrf.header, token);
+            }
+        }
+        request
+    }
+
+    /// `request` carrying `credential` where the profile says credentials travel,
+    /// with `session`'s other cookies.
+    pub fn with_credential(&self, request: Request, credential: &str, session: &Session) -> Request {
+        match &self.profile.credential {
+            CredentialPlace::Header { name, scheme } => {
+                let value = if scheme.is_empty() {
+                    credential.to_string()
+                } else {
+                    format!("{scheme} {credential}")
+                };
+                let request = request.header(name, &value);
+                match session.cookie_header() {
+                    Some(c) => request.header("Cookie", &c),
+                    None => request,
+                }
+            }
+            CredentialPlace::Cookie { name } => {
+                let mut jar = session.cookies.clone();
+                jar.insert(name.clone(), credential.to_string());
+                let cookie = jar
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                request.header("Cookie", &cookie)
+            }
+        }
+    }
+
+    /// The primary credential as a JWT, if it is one.
+    pub fn main_jwt(&self) -> Option<Jwt> {
+        Jwt::parse(&self.main.credential).ok()
+    }
+
+    /// Calibrates an endpoint once: a valid credential (the primary session) and none.
+    pub fn calibration(&mut self, endpoint: &str) -> Result<Calibration, String> {
+        if let Some(c) = self.calibrations.get(endpoint) {
+            return c.clone();
+        }
+        let result = self.calibrate(endpoint);
+        self.calibrations
+            .insert(endpoint.to_string(), result.clone());
+        result
+    }
+
+    fn calibrate(&mut self, endpoint: &str) -> Result<Calibration, String> {
+        let request = self
+            .endpoint(endpoint, &[])
+            .ok_or_else(|| format!("the profile has no [endpoints.{endpoint}]"))?;
+        let valid = self
+            .send(&self.authed(request.clone(), &self.main.clone()))
+            .map_err(|e| format!("calibrating {endpoint} with a valid credential: {e}"))?;
+        let none = self
+            .send(&request)
+            .map_err(|e| format!("calibrating {endpoint} without a credential: {e}"))?;
+        Calibration::new(&valid, &none)
+            .map_err(|e| format!("[endpoints.{endpoint}] cannot serve as a reference: {e}"))
+    }
+
+    /// Judges an answer of `endpoint` (calibrated on first use). An answer like
+    /// neither reference counts as a rejection when it is a 4xx (a clean refusal of
+    /// a malformed request).
+    pub fn judge(&mut self, endpoint: &str, response: &Response) -> Result<Verdict, String> {
+        let calibration = self.calibration(endpoint)?;
+        Ok(match calibration.judge(response) {
+            Verdict::Unclear if (400..500).contains(&response.status) => Verdict::Rejected,
+            v => v,
+        })
+    }
+
+    /// Judges an answer of an endpoint that cannot be calibrated (a password change,
+    /// a second refresh): like `protected-read`'s rejection, a plain refusal or a 4xx
+    /// is a rejection; a 2xx without error words is an acceptance.
+    pub fn judge_plain(&mut self, response: &Response) -> Verdict {
+        if response.status >= 500 {
+            return Verdict::ServerError;
+        }
+        let f = Fingerprint::of(response);
+        if let Ok(c) = self.calibration("protected-read") {
+            if f == c.rejected {
+                return Verdict::Rejected;
+            }
+        }
+        match response.status {
+            200..=299 if !f.error_words => Verdict::Accepted,
+            200..=299 => Verdict::Rejected,
+            300..=399 => Verdict::Unclear,
+            _ => Verdict::Rejected,
+        }
+    }
+
+    /// Evidence of one request and its answer, redacted.
+    pub fn evidence(
+        &self,
+        variant: &str,
+        request: &Request,
+        answer: &Result<Response, HttpError>,
+    ) -> Evidence {
+        let (status, excerpt) = match answer {
+            Ok(r) => (Some(r.status), self.excerpt(&r.body)),
+            Err(e) => (None, e.to_string()),
+        };
+        Evidence {
+            variant: variant.to_string(),
+            request: format!("{} {}", request.method, redact_query(&request.target)),
+            status,
+            excerpt,
+        }
+    }
+
+    /// The first 160 characters of a body, control characters stripped, every known
+    /// secret and every JWT-shaped string redacted.
+    pub fn excerpt(&self, body: &[u8]) -> String {
+        self.redact_text(&String::from_utf8_lossy(body), 160)
+    }
+
+    /// `text` with known secrets and JWT-shaped strings redacted, cut to `max` chars.
+    pub fn redact_text(&self, text: &str, max: usize) -> String {
+        let mut text = crate::finding::strip_control_chars(text).replace(['\n', '\t'], " ");
+        let mut secrets = self.redact.clone();
+        secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        for s in &secrets {
+            if text.contains(s.as_str()) {
+                text = text.replace(s.as_str(), &crate::finding::redact_secret_fully(s));
+            }
+        }
+        let text = jwt_shape().replace_all(&text, "<JWT redacted>");
+        let mut out: String = text.chars().take(max).collect();
+        if text.chars().count() > max {
+            out.push('…');
+        }
+        out
+    }
+
+    /// Sends each variant to `endpoint` and expects every one to be rejected: any
+    /// acceptance fails the check, a 5xx or an unjudgeable answer is an error.
+    pub fn expect_rejected(&mut self, endpoint: &str, variants: Vec<(String, Request)>) -> Outcome {
+        let total = variants.len();
+        let mut accepted = vec![];
+        let mut errors = vec![];
+        let mut first_rejection = None;
+        for (label, request) in variants {
+            let answer = self.send(&request);
+            let evidence = self.evidence(&label, &request, &answer);
+            match answer {
+                Err(e) => errors.push((evidence, e.to_string())),
+                Ok(response) => match self.judge(endpoint, &response) {
+                    Err(e) => return Outcome::error(e),
+                    Ok(Verdict::Accepted) => accepted.push(evidence),
+                    Ok(Verdict::Rejected) => {
+                        first_rejection.get_or_insert(evidence);
+                    }
+                    Ok(Verdict::ServerError) => {
+                        errors.push((evidence, "the service answered 5xx".into()))
+                    }
+                    Ok(Verdict::Unclear) => errors.push((
+                        evidence,
+                        "the answer resembles neither the accepted nor the rejected reference"
+                            .into(),
+                    )),
+                },
+            }
+        }
+        if !accepted.is_empty() {
+            let labels: Vec<&str> = accepted.iter().map(|e| e.variant.as_str()).collect();
+            return Outcome::fail(format!(
+                "{} of {total} accepted: {}",
+                accepted.len(),
+                labels.join("; ")
+            ))
+            .with(accepted)
+            .with(errors.into_iter().map(|(e, _)| e));
+        }
+        if let Some((_, why)) = errors.first() {
+            let why = why.clone();
+            return Outcome::error(format!("{} of {total} not judged: {why}", errors.len()))
+                .with(errors.into_iter().map(|(e, _)| e));
+        }
+        Outcome::pass(format!("all {total} rejected")).with(first_rejection)
+    }
+
+    /// The protected-read request carrying `token` as the credential (the primary
+    /// session's other cookies kept), for token variants.
+    pub fn read_with(&self, token: &str) -> Request {
+        let request = self
+            .endpoint("protected-read", &[])
+            .expect("the profile validates protected-read");
+        self.with_credential(request, token, &self.main)
+    }
+}
+
+fn jwt_shape() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*")
+            .expect("the JWT pattern compiles")
+    })
+}
+
+/// A target with any query value that looks like a token redacted.
+fn redact_query(target: &str) -> String {
+    match target.split_once('?') {
+        None => target.to_string(),
+        Some((path, query)) => {
+            let redacted: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((k, v)) if v.len() >= 8 => {
+                        format!("{k}={}", crate::finding::redact_secret_fully(v))
+                    }
+                    _ => pair.to_string(),
+                })
+                .collect();
+            format!("{path}?{}", redacted.join("&"))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+use crate::finding::Severity;
+use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
+use crate::probe::session::Account;
+use std::time::Duration;
+
+pub const CHECK: Check = Check {
+    info: CheckInfo {
+        id: "AUTH-ENUM-TIMING",
+        title: "Failed logins take as long for unknown users as for real ones",
+        control: "ABUSE",
+        severity: Severity::Low,
+        clause: "ASVS 5.0 V6.3.8",
+        anchor: "login",
+        slow: true,
+        destructive: false,
+        docs: "**Slow mode only** (`--slow`): statistical, and it sends about 40 logins.\n\n\
+**Sends** failed logins alternating between a real user (`[users.throwaway]`, else `low`, else `primary`) with a wrong password and unknown user names, 15 of each; after every 3 failures of the real user, one successful login, so a lockout counter resets.\n\n\
+**Passes when** the medians of the two kinds differ by less than 25 ms or by less than three times their spread (median absolute deviation). A real user whose failed login takes longer (the password hash is computed only for them) can be told from an unknown one.\n\n\
+**Fix** verify unknown users' passwords against a dummy hash of the same cost.",
+    },
+    run,
+};
+
+const ROUNDS: usize = 15;
+
+fn run(cx: &mut Cx) -> Outcome {
+    if !cx.options.slow {
+        return Outcome::skip("slow mode only (--slow)");
+    }
+    let Some(role) = ["throwaway", "low", "primary"].into_iter().find(|r| cx.profile.users.contains_key(*r)) else {
+        return Outcome::skip("needs a user in [users]");
+    };
+    let account = match cx.account(role) {
+        Ok(Some(a)) => a,
+        _ => return Outcome::skip("needs a user with a password"),
+    };
+    let wrong = Account { username: account.username.clone(), password: super::random_marker() };
+    let (mut known, mut unknown) = (vec![], vec![]);
+    for round in 0..ROUNDS {
+        if round > 0 && round % 3 == 0 {
+            let _ = cx.attempt_login(&account);
+        }
+        let nobody = Account { username: super::random_marker(), password: wrong.password.clone() };
+        for (sample, a) in [(&mut known, &wrong), (&mut unknown, &nobody)] {
+            match cx.attempt_login(a) {
+                None => return Outcome::skip("a command login: the probe cannot send failed logins"),
+                Some(Ok(r)) if r.status == 429 => return Outcome::error("the login was throttled (429) during the measurement"),
+                Some(Ok(r)) => sample.push(r.elapsed),
+                Some(Err(e)) => return Outcome::error(e.to_string()),
+            }
+        }
+    }
+    let (mk, mu) = (median(&known), median(&unknown));
+    let spread = mad(&known).max(mad(&unknown));
+    let diff = mk.abs_diff(mu);
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    let summary = format!("medians: real user {}, unknown user {} (spread {})", ms(mk), ms(mu), ms(spread));
+    if diff > Duration::from_millis(25) && diff > spread * 3 {
+        Outcome::fail(format!("{summary}: the difference gives real users away"))
+    } else {
+        Outcome::pass(summary)
+    }
+}
+
+fn median(sample: &[Duration]) -> Duration {
+    let mut s = sample.to_vec();
+    s.sort();
+    s[s.len() / 2]
+}
+
+fn mad(sample: &[Duration]) -> Duration {
+    let m = median(sample);
+    let deviations: Vec<Duration> = sample.iter().map(|d| d.abs_diff(m)).collect();
+    median(&deviations)
+}

@@ -1,0 +1,324 @@
+//! The check catalogue: one file per check, each with its entry (id, control,
+//! severity, clause, docs) and its code. The order here is the run order: reading
+//! checks first, then the ones that spend sessions, brute force last (it may lock the
+//! throwaway account).
+
+use super::check::{Check, Cx, Outcome};
+use super::forge::Jwt;
+use super::http::Request;
+use super::mint::Minter;
+
+mod auth_bruteforce;
+mod auth_enum_response;
+mod auth_enum_timing;
+mod auth_no_cred;
+mod auth_reset_reuse;
+mod authz_hdr_malformed;
+mod authz_scope_escalation;
+mod cookie_host_prefix;
+mod cookie_httponly;
+mod cookie_samesite;
+mod cookie_secure;
+mod csrf_state_change;
+mod jwt_alg_confusion;
+mod jwt_alg_none;
+mod jwt_aud_wrong;
+mod jwt_expired;
+mod jwt_iss_wrong;
+mod jwt_nbf_future;
+mod jwt_hmac_weak;
+mod jwt_jku_x5u;
+mod jwt_jwk_embed;
+mod jwt_kid_inject;
+mod jwt_kid_unknown;
+mod jwt_payload_sensitive;
+mod jwt_sig_strip;
+mod jwt_sig_tamper;
+mod jwt_ttl_long;
+mod jwt_typ_confusion;
+mod leak_error_detail;
+mod leak_response_secrets;
+mod rt_race;
+mod rt_reuse_family;
+mod rt_rotation;
+mod ses_cred_change_revoke;
+mod ses_fixation;
+mod ses_logout;
+mod tok_logout_revoke;
+mod tok_in_query;
+
+/// Every check, in run order.
+pub fn all() -> Vec<&'static Check> {
+    vec![
+        &auth_no_cred::CHECK,
+        &authz_hdr_malformed::CHECK,
+        &tok_in_query::CHECK,
+        &jwt_sig_strip::CHECK,
+        &jwt_sig_tamper::CHECK,
+        &jwt_alg_none::CHECK,
+        &jwt_hmac_weak::CHECK,
+        &jwt_alg_confusion::CHECK,
+        &jwt_jwk_embed::CHECK,
+        &jwt_jku_x5u::CHECK,
+        &jwt_kid_inject::CHECK,
+        &jwt_kid_unknown::CHECK,
+        &jwt_expired::CHECK,
+        &jwt_nbf_future::CHECK,
+        &jwt_aud_wrong::CHECK,
+        &jwt_iss_wrong::CHECK,
+        &jwt_typ_confusion::CHECK,
+        &jwt_ttl_long::CHECK,
+        &jwt_payload_sensitive::CHECK,
+        &authz_scope_escalation::CHECK,
+        &cookie_httponly::CHECK,
+        &cookie_secure::CHECK,
+        &cookie_samesite::CHECK,
+        &cookie_host_prefix::CHECK,
+        &ses_fixation::CHECK,
+        &csrf_state_change::CHECK,
+        &leak_response_secrets::CHECK,
+        &leak_error_detail::CHECK,
+        &rt_rotation::CHECK,
+        &rt_reuse_family::CHECK,
+        &rt_race::CHECK,
+        &ses_logout::CHECK,
+        &tok_logout_revoke::CHECK,
+        &ses_cred_change_revoke::CHECK,
+        &auth_reset_reuse::CHECK,
+        &auth_enum_response::CHECK,
+        &auth_enum_timing::CHECK,
+        &auth_bruteforce::CHECK,
+    ]
+}
+
+/// The primary credential as a JWT, or the skip that says it is not one.
+fn need_jwt(cx: &Cx) -> Result<Jwt, Outcome> {
+    cx.main_jwt().ok_or_else(|| {
+        Outcome::skip("the credential is not a JWT (three base64url segments with JSON header and payload)")
+    })
+}
+
+/// Sends each token variant to protected-read as the credential; all must be rejected.
+fn tokens_rejected(cx: &mut Cx, variants: Vec<(String, String)>) -> Outcome {
+    let requests: Vec<(String, Request)> = variants
+        .into_iter()
+        .map(|(label, token)| {
+            let request = cx.read_with(&token);
+            (label, request)
+        })
+        .collect();
+    cx.expect_rejected("protected-read", requests)
+}
+
+/// A minter for the captured token's algorithm, from `jwt.signing-key-env`, or the
+/// skip that says what is missing.
+fn need_minter(cx: &mut Cx, jwt: &Jwt) -> Result<Minter, Outcome> {
+    let Some(env) = cx
+        .profile
+        .jwt
+        .as_ref()
+        .and_then(|j| j.signing_key_env.clone())
+    else {
+        return Err(Outcome::skip(
+            "needs validly signed tokens: set [jwt] signing-key-env to a variable holding the staging signing key (HMAC secret or private-key PEM)",
+        ));
+    };
+    let Some(secret) = cx.secret(&env) else {
+        return Err(Outcome::skip(format!(
+            "environment variable `{env}` (jwt.signing-key-env) is not set"
+        )));
+    };
+    let alg = jwt.alg().unwrap_or("none").to_string();
+    Minter::new(&secret, &alg).map_err(|e| Outcome::error(format!("jwt.signing-key-env: {e}")))
+}
+
+/// A string no service issued: `authgate-probe-<16 hex>`.
+fn random_marker() -> String {
+    let mut bytes = [0u8; 8];
+    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut bytes);
+    format!(
+        "authgate-probe-{}",
+        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_is_complete_and_well_formed() {
+        let checks = all();
+        let mut ids: Vec<&str> = checks.iter().map(|c| c.info.id).collect();
+        assert_eq!(checks.len(), 38);
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), checks.len(), "ids are unique");
+        for c in &checks {
+            let i = &c.info;
+            assert!(
+                crate::finding::CONTROLS.iter().any(|(id, _)| *id == i.control),
+                "{}: control {}",
+                i.id,
+                i.control
+            );
+            assert!(i.clause.contains("ASVS 5.0"), "{}: clause", i.id);
+            assert!(i.docs.contains("**Sends**") && i.docs.contains("**Fix**"), "{}: docs", i.id);
+            assert!(i.id.chars().all(|c| c.is_ascii_uppercase() || c == '-'), "{}", i.id);
+        }
+        assert_eq!(checks.last().unwrap().info.id, "AUTH-BRUTEFORCE", "brute force runs last");
+    }
+}
+
+/// A claim check: the captured claims edited by `edit`, validly signed with the
+/// service's key, must be rejected.
+fn claim_rejected(
+    cx: &mut Cx,
+    label: &str,
+    edit: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>),
+) -> Outcome {
+    let jwt = match need_jwt(cx) {
+        Ok(j) => j,
+        Err(skip) => return skip,
+    };
+    let minter = match need_minter(cx, &jwt) {
+        Ok(m) => m,
+        Err(skip) => return skip,
+    };
+    match minter.mint(&jwt, None, None, edit) {
+        Ok(token) => tokens_rejected(cx, vec![(label.to_string(), token)]),
+        Err(e) => Outcome::error(e),
+    }
+}
+
+/// The credential cookie as the login set it, or the skip that says why there is none.
+fn credential_cookie(cx: &Cx) -> Result<crate::probe::session::SetCookie, Outcome> {
+    let crate::probe::profile::CredentialPlace::Cookie { name } = &cx.profile.credential else {
+        return Err(Outcome::skip("the credential is a header, not a cookie"));
+    };
+    cx.main
+        .login_cookies
+        .iter()
+        .rev()
+        .find(|c| &c.name == name)
+        .cloned()
+        .ok_or_else(|| {
+            Outcome::skip(format!(
+                "the login answer set no `{name}` cookie to inspect (a command login, or the cookie comes from elsewhere)"
+            ))
+        })
+}
+
+/// A refresh redemption: the answer and the access and refresh tokens it carries.
+struct Redeemed {
+    answer: Result<crate::probe::http::Response, crate::probe::http::HttpError>,
+    request: Request,
+    access: Option<String>,
+    refresh: Option<String>,
+}
+
+impl Redeemed {
+    /// A redemption worked when the answer carries a new access token.
+    fn accepted(&self) -> bool {
+        self.access.is_some()
+    }
+}
+
+/// The refresh endpoint and the token fields, or the skip that says what is missing.
+fn need_refresh(cx: &Cx) -> Result<(), Outcome> {
+    if !cx.profile.endpoints.contains_key("refresh") {
+        return Err(Outcome::skip("needs [endpoints.refresh]"));
+    }
+    match &cx.profile.login {
+        crate::probe::profile::Login::Json {
+            token_field: Some(_),
+            refresh_token_field: Some(_),
+            ..
+        } => Ok(()),
+        _ => Err(Outcome::skip(
+            "needs a JSON login with `token-field` and `refresh-token-field`, so refresh answers can be read",
+        )),
+    }
+}
+
+/// Redeems `refresh` at the refresh endpoint (`{refresh_token}` in its body).
+fn redeem(cx: &mut Cx, refresh: &str) -> Redeemed {
+    let request = redeem_request(cx, refresh);
+    let answer = cx.send(&request);
+    read_redemption(cx, request, answer)
+}
+
+fn redeem_request(cx: &mut Cx, refresh: &str) -> Request {
+    cx.endpoint("refresh", &[("refresh_token", refresh)])
+        .expect("need_refresh checked the endpoint")
+}
+
+fn read_redemption(
+    cx: &mut Cx,
+    request: Request,
+    answer: Result<crate::probe::http::Response, crate::probe::http::HttpError>,
+) -> Redeemed {
+    let (access, refresh) = match (&answer, &cx.profile.login) {
+        (
+            Ok(r),
+            crate::probe::profile::Login::Json {
+                token_field,
+                refresh_token_field,
+                ..
+            },
+        ) if (200..300).contains(&r.status) => (
+            token_field
+                .as_deref()
+                .and_then(|f| crate::probe::session::json_field(&r.body, f)),
+            refresh_token_field
+                .as_deref()
+                .and_then(|f| crate::probe::session::json_field(&r.body, f)),
+        ),
+        _ => (None, None),
+    };
+    for t in access.iter().chain(refresh.iter()) {
+        cx.remember_secret(t);
+    }
+    Redeemed {
+        answer,
+        request,
+        access,
+        refresh,
+    }
+}
+
+/// A fresh primary session with a refresh token, or the outcome that stops the check.
+fn fresh_with_refresh(cx: &mut Cx) -> Result<(crate::probe::session::Session, String), Outcome> {
+    let session = cx.fresh().map_err(|e| Outcome::error(e.to_string()))?;
+    let refresh = session.refresh_token.clone().ok_or_else(|| {
+        Outcome::skip("the login answer carries no refresh token (login.refresh-token-field)")
+    })?;
+    Ok((session, refresh))
+}
+
+/// Whether `session` is accepted on protected-read, as a check step.
+fn still_accepted(cx: &mut Cx, session: &crate::probe::session::Session, label: &str) -> Result<(bool, super::check::Evidence), Outcome> {
+    let read = cx.endpoint("protected-read", &[]).expect("validated");
+    let read = cx.authed(read, session);
+    let answer = cx.send(&read);
+    let evidence = cx.evidence(label, &read, &answer);
+    let response = answer.map_err(|e| Outcome::error(format!("{label}: {e}")))?;
+    match cx.judge("protected-read", &response) {
+        Ok(super::calibrate::Verdict::Accepted) => Ok((true, evidence)),
+        Ok(super::calibrate::Verdict::Rejected) => Ok((false, evidence)),
+        Ok(v) => Err(Outcome::error(format!("{label}: cannot judge the answer ({v:?})")).with([evidence])),
+        Err(e) => Err(Outcome::error(e)),
+    }
+}
+
+/// Sends `request` (already carrying its credential) and requires the service to
+/// accept it: a lifecycle step (logout, password change) that must work first.
+fn step_accepted(cx: &mut Cx, request: &Request, label: &str) -> Result<(), Outcome> {
+    let answer = cx.send(request);
+    let evidence = cx.evidence(label, request, &answer);
+    match &answer {
+        Ok(r) if r.status < 400 && cx.judge_plain(r) != super::calibrate::Verdict::Rejected => Ok(()),
+        Ok(r) => Err(Outcome::error(format!("{label} was refused ({}): check its [endpoints] entry and body template", r.status)).with([evidence])),
+        Err(e) => Err(Outcome::error(format!("{label}: {e}")).with([evidence])),
+    }
+}
