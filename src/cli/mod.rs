@@ -2,6 +2,7 @@
 
 mod check_policy;
 mod init;
+mod probe;
 mod review;
 mod rules;
 mod scan;
@@ -35,6 +36,9 @@ pub enum Command {
     /// Review a change as an identity change request: areas, tier, approvals,
     /// negative tests, new findings and removed controls.
     Review(review::ReviewArgs),
+    /// Attack a running service with expired, forged, replayed, revoked and malformed
+    /// credentials, and see what it accepts.
+    Probe(probe::ProbeArgs),
     /// List the rules, explain one, or generate their documentation.
     Rules(rules::RulesArgs),
     /// Write a commented authgate.toml policy template.
@@ -71,6 +75,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Scan(args) => scan::run(args),
         Command::Review(args) => review::run(args),
+        Command::Probe(args) => probe::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),
         Command::CheckPolicy(args) => check_policy::run(args),

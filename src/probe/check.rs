@@ -353,7 +353,6 @@ pub fn templated(
 }
 
 impl Cx<'_> {
-
     /// `request` carrying `session`'s credential (and, for a cookie credential and a
     /// state-changing method, its anti-CSRF token).
     pub fn authed(&self, request: Request, session: &Session) -> Request {
@@ -372,7 +371,12 @@ impl Cx<'_> {
 
     /// `request` carrying `credential` where the profile says credentials travel,
     /// with `session`'s other cookies.
-    pub fn with_credential(&self, request: Request, credential: &str, session: &Session) -> Request {
+    pub fn with_credential(
+        &self,
+        request: Request,
+        credential: &str,
+        session: &Session,
+    ) -> Request {
         match &self.profile.credential {
             CredentialPlace::Header { name, scheme } => {
                 let value = if scheme.is_empty() {

@@ -208,9 +208,7 @@ mod tests {
         assert_eq!(admin.payload["role"], "admin");
 
         let empty_key = jwt.signed_hs256(b"");
-        assert!(Jwt::parse(&empty_key)
-            .unwrap()
-            .hmac_key_is(&empty_key, b""));
+        assert!(Jwt::parse(&empty_key).unwrap().hmac_key_is(&empty_key, b""));
     }
 
     #[test]

@@ -38,9 +38,14 @@ impl Minter {
             | Algorithm::PS384
             | Algorithm::PS512 => EncodingKey::from_rsa_pem(pem)
                 .map_err(|e| format!("the signing key is not an RSA private key in PEM: {e}"))?,
-            Algorithm::EdDSA => EncodingKey::from_ed_pem(pem)
-                .map_err(|e| format!("the signing key is not an Ed25519 private key in PEM: {e}"))?,
-            _ => return Err(format!("the captured token's algorithm `{alg}` cannot be minted")),
+            Algorithm::EdDSA => EncodingKey::from_ed_pem(pem).map_err(|e| {
+                format!("the signing key is not an Ed25519 private key in PEM: {e}")
+            })?,
+            _ => {
+                return Err(format!(
+                    "the captured token's algorithm `{alg}` cannot be minted"
+                ))
+            }
         };
         Ok(Minter {
             key,

@@ -587,14 +587,13 @@ impl Profile {
                         ));
                     }
                 }
-                let ttl = match &j.max_access_token_ttl {
-                    Some(t) => Some(
-                        parse_duration(t.get_ref()).map_err(|e| {
+                let ttl =
+                    match &j.max_access_token_ttl {
+                        Some(t) => Some(parse_duration(t.get_ref()).map_err(|e| {
                             at(t.span(), format!("`jwt.max-access-token-ttl`: {e}"))
-                        })?,
-                    ),
-                    None => None,
-                };
+                        })?),
+                        None => None,
+                    };
                 Some(Jwt {
                     jwks_url: j
                         .jwks_url

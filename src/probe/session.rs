@@ -61,6 +61,8 @@ pub struct Session {
     pub login_cookies: Vec<SetCookie>,
     /// The anti-CSRF token, where the profile says how to find one.
     pub csrf_token: Option<String>,
+    /// The cookies the login request carried (the fixation check's pre-login id).
+    pub pre_login_cookies: BTreeMap<String, String>,
 }
 
 impl Session {
@@ -162,8 +164,10 @@ pub fn extract_field(body: &[u8], field: &str) -> Option<String> {
     for pattern in patterns {
         let tag = regex::Regex::new(&pattern).ok()?;
         if let Some(m) = tag.find(&text) {
-            let value = regex::Regex::new(r#"(?is)(?:value|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#)
-                .ok()?;
+            let value = regex::Regex::new(
+                r#"(?is)(?:value|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#,
+            )
+            .ok()?;
             if let Some(c) = value.captures(m.as_str()) {
                 let v = c.get(1).or(c.get(2)).or(c.get(3))?.as_str();
                 return Some(html_unescape(v));
@@ -270,7 +274,10 @@ pub async fn login(
         }
         Login::Json { path, .. } | Login::Form { path, .. } => {
             let account = account.ok_or_else(|| {
-                fail("login", "no user: the profile needs [users.primary] for a json or form login")
+                fail(
+                    "login",
+                    "no user: the profile needs [users.primary] for a json or form login",
+                )
             })?;
             let mut page_body = None;
             if let Login::Form { page, .. } = &profile.login {
@@ -291,14 +298,12 @@ pub async fn login(
             }
             let mut request = login_request(profile, account, page_body.as_deref())
                 .expect("json and form logins build a request");
+            session.pre_login_cookies = session.cookies.clone();
             if let Some(c) = session.cookie_header() {
                 request = request.header("Cookie", &c);
             }
             let step = format!("POST {path}");
-            let response = http
-                .send(&request)
-                .await
-                .map_err(|e| transport(&step, e))?;
+            let response = http.send(&request).await.map_err(|e| transport(&step, e))?;
             if response.status >= 400 {
                 return Err(LoginError {
                     step,

@@ -3,9 +3,9 @@
 
 mod human;
 mod json;
-mod junit;
+pub(crate) mod junit;
 pub(crate) mod markdown;
-mod sarif;
+pub(crate) mod sarif;
 
 use crate::finding::{Diagnostic, DiagnosticLevel, Finding, Severity};
 use crate::scan::rules::RuleMeta;

@@ -211,6 +211,9 @@ impl Shared {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("creating the reset-token directory {}", dir.display()))?;
         }
+        // The workspace builds reqwest with rustls but no default crypto provider
+        // (authgate installs ring); the testbed does the same before its client.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .timeout(JKU_TIMEOUT)
             .redirect(reqwest::redirect::Policy::none())

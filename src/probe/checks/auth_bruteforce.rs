@@ -25,10 +25,17 @@ const ATTEMPTS: usize = 20;
 fn run(cx: &mut Cx) -> Outcome {
     let account = match cx.account("throwaway") {
         Ok(Some(a)) => a,
-        Ok(None) => return Outcome::skip("needs [users.throwaway]: brute force may lock the account it uses"),
+        Ok(None) => {
+            return Outcome::skip(
+                "needs [users.throwaway]: brute force may lock the account it uses",
+            )
+        }
         Err(e) => return Outcome::error(e),
     };
-    let wrong = Account { username: account.username.clone(), password: super::random_marker() };
+    let wrong = Account {
+        username: account.username.clone(),
+        password: super::random_marker(),
+    };
     for attempt in 1..=ATTEMPTS {
         match cx.attempt_login(&wrong) {
             None => return Outcome::skip("a command login: the probe cannot send failed logins"),
@@ -45,7 +52,11 @@ fn run(cx: &mut Cx) -> Outcome {
             r.status
         )),
         Some(Ok(r)) => {
-            let e = cx.evidence("the right password after the failures", &crate::probe::http::Request::new("POST", "(login)"), &Ok(r));
+            let e = cx.evidence(
+                "the right password after the failures",
+                &crate::probe::http::Request::new("POST", "(login)"),
+                &Ok(r),
+            );
             Outcome::fail(format!("{ATTEMPTS} wrong passwords in a row, then the right one worked: no throttling or lockout")).with([e])
         }
         Some(Err(e)) => Outcome::error(e.to_string()),
@@ -57,5 +68,7 @@ fn throttled(r: &crate::probe::http::Response) -> bool {
     let body = String::from_utf8_lossy(&r.body).to_ascii_lowercase();
     r.status == 429
         || r.header("retry-after").is_some()
-        || ["too many", "locked", "rate limit", "try again later"].iter().any(|w| body.contains(w))
+        || ["too many", "locked", "rate limit", "try again later"]
+            .iter()
+            .any(|w| body.contains(w))
 }

@@ -22,7 +22,10 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &mut Cx) -> Outcome {
-    let Some(role) = ["throwaway", "low", "primary"].into_iter().find(|r| cx.profile.users.contains_key(*r)) else {
+    let Some(role) = ["throwaway", "low", "primary"]
+        .into_iter()
+        .find(|r| cx.profile.users.contains_key(*r))
+    else {
         return Outcome::skip("needs a user in [users]");
     };
     let account = match cx.account(role) {
@@ -31,28 +34,48 @@ fn run(cx: &mut Cx) -> Outcome {
         Err(e) => return Outcome::error(e),
     };
     let marker = super::random_marker();
-    let known = Account { username: account.username.clone(), password: marker.clone() };
-    let unknown = Account { username: super::random_marker(), password: marker.clone() };
+    let known = Account {
+        username: account.username.clone(),
+        password: marker.clone(),
+    };
+    let unknown = Account {
+        username: super::random_marker(),
+        password: marker.clone(),
+    };
     let mut answers: Vec<(bool, Result<Response, HttpError>)> = vec![];
     for _ in 0..2 {
         for (is_known, a) in [(true, &known), (false, &unknown)] {
             match cx.attempt_login(a) {
                 Some(answer) => answers.push((is_known, answer)),
-                None => return Outcome::skip("a command login: the probe cannot send failed logins"),
+                None => {
+                    return Outcome::skip("a command login: the probe cannot send failed logins")
+                }
             }
         }
     }
     let mut norm = vec![];
     for (is_known, answer) in &answers {
         match answer {
-            Ok(r) if r.status == 429 => return Outcome::error("the login is throttled already (429); run against a fresh account"),
-            Ok(r) => norm.push((*is_known, normalize(r, &[&known.username, &unknown.username, &marker]), Fingerprint::of(r))),
+            Ok(r) if r.status == 429 => {
+                return Outcome::error(
+                    "the login is throttled already (429); run against a fresh account",
+                )
+            }
+            Ok(r) => norm.push((
+                *is_known,
+                normalize(r, &[&known.username, &unknown.username, &marker]),
+                Fingerprint::of(r),
+            )),
             Err(e) => return Outcome::error(format!("a failed login: {e}")),
         }
     }
     let (k, u): (Vec<_>, Vec<_>) = norm.iter().partition(|(known, _, _)| *known);
     let stable = k[0].1 == k[1].1 && u[0].1 == u[1].1;
-    let alike = if stable { k[0].1 == u[0].1 } else { coarse(&k[0].2) == coarse(&u[0].2) };
+    let alike = if stable {
+        k[0].1 == u[0].1
+    } else {
+        coarse(&k[0].2) == coarse(&u[0].2)
+    };
     if alike {
         return Outcome::pass("an unknown user and a wrong password get the same answer");
     }
@@ -63,7 +86,11 @@ fn run(cx: &mut Cx) -> Outcome {
     ];
     Outcome::fail(format!(
         "the answers differ ({}): an attacker can tell which user names exist",
-        if k[0].2.status != u[0].2.status { format!("status {} vs {}", k[0].2.status, u[0].2.status) } else { "body".into() }
+        if k[0].2.status != u[0].2.status {
+            format!("status {} vs {}", k[0].2.status, u[0].2.status)
+        } else {
+            "body".into()
+        }
     ))
     .with(evidence)
 }

@@ -27,24 +27,37 @@ fn run(cx: &mut Cx) -> Outcome {
     if !cx.options.slow {
         return Outcome::skip("slow mode only (--slow)");
     }
-    let Some(role) = ["throwaway", "low", "primary"].into_iter().find(|r| cx.profile.users.contains_key(*r)) else {
+    let Some(role) = ["throwaway", "low", "primary"]
+        .into_iter()
+        .find(|r| cx.profile.users.contains_key(*r))
+    else {
         return Outcome::skip("needs a user in [users]");
     };
     let account = match cx.account(role) {
         Ok(Some(a)) => a,
         _ => return Outcome::skip("needs a user with a password"),
     };
-    let wrong = Account { username: account.username.clone(), password: super::random_marker() };
+    let wrong = Account {
+        username: account.username.clone(),
+        password: super::random_marker(),
+    };
     let (mut known, mut unknown) = (vec![], vec![]);
     for round in 0..ROUNDS {
         if round > 0 && round % 3 == 0 {
             let _ = cx.attempt_login(&account);
         }
-        let nobody = Account { username: super::random_marker(), password: wrong.password.clone() };
+        let nobody = Account {
+            username: super::random_marker(),
+            password: wrong.password.clone(),
+        };
         for (sample, a) in [(&mut known, &wrong), (&mut unknown, &nobody)] {
             match cx.attempt_login(a) {
-                None => return Outcome::skip("a command login: the probe cannot send failed logins"),
-                Some(Ok(r)) if r.status == 429 => return Outcome::error("the login was throttled (429) during the measurement"),
+                None => {
+                    return Outcome::skip("a command login: the probe cannot send failed logins")
+                }
+                Some(Ok(r)) if r.status == 429 => {
+                    return Outcome::error("the login was throttled (429) during the measurement")
+                }
                 Some(Ok(r)) => sample.push(r.elapsed),
                 Some(Err(e)) => return Outcome::error(e.to_string()),
             }
@@ -54,7 +67,12 @@ fn run(cx: &mut Cx) -> Outcome {
     let spread = mad(&known).max(mad(&unknown));
     let diff = mk.abs_diff(mu);
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
-    let summary = format!("medians: real user {}, unknown user {} (spread {})", ms(mk), ms(mu), ms(spread));
+    let summary = format!(
+        "medians: real user {}, unknown user {} (spread {})",
+        ms(mk),
+        ms(mu),
+        ms(spread)
+    );
     if diff > Duration::from_millis(25) && diff > spread * 3 {
         Outcome::fail(format!("{summary}: the difference gives real users away"))
     } else {

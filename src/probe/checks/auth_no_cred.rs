@@ -67,12 +67,18 @@ fn run(cx: &mut Cx) -> Outcome {
         evidence.push(item);
     }
     if !open.is_empty() {
-        return Outcome::fail(format!("answered without a credential: {}", open.join(", ")))
-            .with(evidence);
+        return Outcome::fail(format!(
+            "answered without a credential: {}",
+            open.join(", ")
+        ))
+        .with(evidence);
     }
     if !errors.is_empty() {
         return Outcome::error(errors.join("; ")).with(evidence);
     }
-    Outcome::pass(format!("{} endpoint(s) refused a request without a credential", evidence.len()))
-        .with(evidence.into_iter().take(1))
+    Outcome::pass(format!(
+        "{} endpoint(s) refused a request without a credential",
+        evidence.len()
+    ))
+    .with(evidence.into_iter().take(1))
 }

@@ -25,7 +25,11 @@ fn run(cx: &mut Cx) -> Outcome {
     let Some(reset) = cx.profile.reset.clone() else {
         return Outcome::skip("needs a [reset] section");
     };
-    let role = if cx.profile.users.contains_key("throwaway") { "throwaway" } else { "primary" };
+    let role = if cx.profile.users.contains_key("throwaway") {
+        "throwaway"
+    } else {
+        "primary"
+    };
     let account = match cx.account(role) {
         Ok(Some(a)) => a,
         Ok(None) => return Outcome::skip(format!("needs [users.{role}]")),
@@ -42,23 +46,35 @@ fn run(cx: &mut Cx) -> Outcome {
             Request::new("POST", &reset.confirm),
             Some(&reset.confirm_body),
             None,
-            &[("token", &token), ("new_password", password), ("username", &account.username)],
+            &[
+                ("token", &token),
+                ("new_password", password),
+                ("username", &account.username),
+            ],
         )
     };
     let first = confirm(&changed);
     let answer = cx.send(&first);
-    let ok = matches!(&answer, Ok(r) if cx.judge_plain(r) == crate::probe::calibrate::Verdict::Accepted);
+    let ok =
+        matches!(&answer, Ok(r) if cx.judge_plain(r) == crate::probe::calibrate::Verdict::Accepted);
     if !ok {
         let e = cx.evidence("the first confirmation", &first, &answer);
-        return Outcome::error("the first use of the reset token was refused: check [reset] confirm and confirm-body").with([e]);
+        return Outcome::error(
+            "the first use of the reset token was refused: check [reset] confirm and confirm-body",
+        )
+        .with([e]);
     }
     let second = confirm(&format!("{changed}2"));
     let answer = cx.send(&second);
     let evidence = cx.evidence("the same token again", &second, &answer);
     let outcome = match &answer {
         Ok(r) => match cx.judge_plain(r) {
-            crate::probe::calibrate::Verdict::Accepted => Outcome::fail("the reset token worked a second time").with([evidence]),
-            crate::probe::calibrate::Verdict::ServerError => Outcome::error("the service answered 5xx").with([evidence]),
+            crate::probe::calibrate::Verdict::Accepted => {
+                Outcome::fail("the reset token worked a second time").with([evidence])
+            }
+            crate::probe::calibrate::Verdict::ServerError => {
+                Outcome::error("the service answered 5xx").with([evidence])
+            }
             _ => Outcome::pass("the reset token was refused on its second use").with([evidence]),
         },
         Err(e) => Outcome::error(e.to_string()),
@@ -69,7 +85,11 @@ fn run(cx: &mut Cx) -> Outcome {
             Request::new("POST", &reset.confirm),
             Some(&reset.confirm_body),
             None,
-            &[("token", &t), ("new_password", &account.password), ("username", &account.username)],
+            &[
+                ("token", &t),
+                ("new_password", &account.password),
+                ("username", &account.username),
+            ],
         );
         match cx.send(&back) {
             Ok(r) if cx.judge_plain(&r) == crate::probe::calibrate::Verdict::Accepted => Ok(()),
@@ -86,7 +106,11 @@ fn run(cx: &mut Cx) -> Outcome {
     }
 }
 
-fn request_token(cx: &mut Cx, reset: &crate::probe::profile::Reset, account: &Account) -> Result<String, String> {
+fn request_token(
+    cx: &mut Cx,
+    reset: &crate::probe::profile::Reset,
+    account: &Account,
+) -> Result<String, String> {
     let request = templated(
         Request::new("POST", &reset.request),
         Some(&reset.request_body),
@@ -95,12 +119,21 @@ fn request_token(cx: &mut Cx, reset: &crate::probe::profile::Reset, account: &Ac
     );
     match cx.send(&request) {
         Ok(r) if r.status < 400 => {}
-        Ok(r) => return Err(format!("the reset request answered {}: check [reset] request", r.status)),
+        Ok(r) => {
+            return Err(format!(
+                "the reset request answered {}: check [reset] request",
+                r.status
+            ))
+        }
         Err(e) => return Err(format!("the reset request: {e}")),
     }
     let output = cx
         .runtime()
-        .block_on(run_command(&reset.token_command, &[("username", &account.username)], "reset.token-command"))
+        .block_on(run_command(
+            &reset.token_command,
+            &[("username", &account.username)],
+            "reset.token-command",
+        ))
         .map_err(|e| e.to_string())?;
     let token = output.trim().to_string();
     if token.is_empty() {

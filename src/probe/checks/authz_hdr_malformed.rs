@@ -72,11 +72,20 @@ fn run(cx: &mut Cx) -> Outcome {
                 c.insert("sub".into(), serde_json::Value::Null);
                 c.insert("exp".into(), serde_json::Value::Null);
             });
-            shapes.push(("`sub` and `exp` null, original signature".into(), nulls.encode()));
+            shapes.push((
+                "`sub` and `exp` null, original signature".into(),
+                nulls.encode(),
+            ));
         }
         Err(_) => {
-            shapes.push(("a truncated credential".into(), token[..token.len() / 2].to_string()));
-            shapes.push(("characters outside the token's alphabet".into(), format!("{token}%00<>")));
+            shapes.push((
+                "a truncated credential".into(),
+                token[..token.len() / 2].to_string(),
+            ));
+            shapes.push((
+                "characters outside the token's alphabet".into(),
+                format!("{token}%00<>"),
+            ));
         }
     }
     for (label, shaped) in shapes {

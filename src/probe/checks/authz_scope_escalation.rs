@@ -41,5 +41,8 @@ fn run(cx: &mut Cx) -> Outcome {
         Err(e) => return Outcome::error(e.to_string()),
     }
     let escalate = cx.authed(request, &low);
-    cx.expect_rejected("privileged-read", vec![("the low user's valid credential".into(), escalate)])
+    cx.expect_rejected(
+        "privileged-read",
+        vec![("the low user's valid credential".into(), escalate)],
+    )
 }

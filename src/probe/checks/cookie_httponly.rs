@@ -32,6 +32,9 @@ fn judge(cookie: &SetCookie) -> Outcome {
     if cookie.attribute("httponly").is_some() {
         Outcome::pass(format!("`{}` is HttpOnly", cookie.name))
     } else {
-        Outcome::fail(format!("`{}` is readable from JavaScript (no HttpOnly)", cookie.name))
+        Outcome::fail(format!(
+            "`{}` is readable from JavaScript (no HttpOnly)",
+            cookie.name
+        ))
     }
 }

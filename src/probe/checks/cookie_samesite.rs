@@ -29,7 +29,11 @@ fn run(cx: &mut Cx) -> Outcome {
 }
 
 fn judge(cookie: &SetCookie) -> Outcome {
-    match cookie.attribute("samesite").map(str::to_ascii_lowercase).as_deref() {
+    match cookie
+        .attribute("samesite")
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("lax") | Some("strict") => Outcome::pass(format!(
             "`{}` is SameSite={}",
             cookie.name,

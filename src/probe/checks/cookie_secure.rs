@@ -32,6 +32,9 @@ fn judge(cookie: &SetCookie) -> Outcome {
     if cookie.attribute("secure").is_some() {
         Outcome::pass(format!("`{}` is Secure", cookie.name))
     } else {
-        Outcome::fail(format!("`{}` travels over plain HTTP (no Secure)", cookie.name))
+        Outcome::fail(format!(
+            "`{}` travels over plain HTTP (no Secure)",
+            cookie.name
+        ))
     }
 }

@@ -22,20 +22,27 @@ pub const CHECK: Check = Check {
 
 fn run(cx: &mut Cx) -> Outcome {
     if !matches!(cx.profile.credential, CredentialPlace::Cookie { .. }) {
-        return Outcome::skip("the credential is a header: browsers do not attach it to cross-site requests");
+        return Outcome::skip(
+            "the credential is a header: browsers do not attach it to cross-site requests",
+        );
     }
     let Some(request) = cx.endpoint("protected-write", &[]) else {
         return Outcome::skip("needs [endpoints.protected-write]");
     };
     if let Err(e) = cx.calibration("protected-write") {
-        return Outcome::error(format!("{e} (with a cookie credential, set [csrf] so the valid request carries its token)"));
+        return Outcome::error(format!(
+            "{e} (with a cookie credential, set [csrf] so the valid request carries its token)"
+        ));
     }
     let main = cx.main.clone();
     let origin = format!("https://{}.invalid", super::random_marker());
     let no_token = cx
         .with_credential(request.clone(), &main.credential, &main)
         .header("Origin", &origin);
-    let mut variants = vec![("the session, no token, a foreign Origin".to_string(), no_token)];
+    let mut variants = vec![(
+        "the session, no token, a foreign Origin".to_string(),
+        no_token,
+    )];
     if let Some(csrf) = cx.profile.csrf.clone() {
         let wrong = cx
             .with_credential(request, &main.credential, &main)

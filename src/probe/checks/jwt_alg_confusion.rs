@@ -30,7 +30,9 @@ fn run(cx: &mut Cx) -> Outcome {
     };
     let alg = jwt.alg().unwrap_or_default().to_string();
     if !["RS", "PS", "ES"].iter().any(|p| alg.starts_with(p)) {
-        return Outcome::skip(format!("the captured token is signed with `{alg}`, not an asymmetric algorithm"));
+        return Outcome::skip(format!(
+            "the captured token is signed with `{alg}`, not an asymmetric algorithm"
+        ));
     }
     let Some(url) = cx.profile.jwt.as_ref().and_then(|j| j.jwks_url.clone()) else {
         return Outcome::skip("needs the service's public keys: set [jwt] jwks-url");
@@ -40,13 +42,26 @@ fn run(cx: &mut Cx) -> Outcome {
         Err(e) => return Outcome::error(e),
     };
     let kid = jwt.header.get("kid").cloned();
-    let mut ordered: Vec<&Value> = keys.iter().filter(|k| kid.is_some() && k.get("kid") == kid.as_ref()).collect();
-    ordered.extend(keys.iter().filter(|k| kid.is_none() || k.get("kid") != kid.as_ref()));
+    let mut ordered: Vec<&Value> = keys
+        .iter()
+        .filter(|k| kid.is_some() && k.get("kid") == kid.as_ref())
+        .collect();
+    ordered.extend(
+        keys.iter()
+            .filter(|k| kid.is_none() || k.get("kid") != kid.as_ref()),
+    );
     let mut variants = vec![];
     for key in ordered.into_iter().take(3) {
-        let name = key.get("kid").and_then(Value::as_str).unwrap_or("(no kid)").to_string();
+        let name = key
+            .get("kid")
+            .and_then(Value::as_str)
+            .unwrap_or("(no kid)")
+            .to_string();
         for (encoding, bytes) in encodings(key) {
-            variants.push((format!("HS256 keyed with key {name} as {encoding}"), jwt.signed_hs256(&bytes)));
+            variants.push((
+                format!("HS256 keyed with key {name} as {encoding}"),
+                jwt.signed_hs256(&bytes),
+            ));
         }
     }
     if variants.is_empty() {
@@ -78,10 +93,16 @@ fn encodings(jwk: &Value) -> Vec<(&'static str, Vec<u8>)> {
     match text("kty") {
         "EC" if text("crv") == "P-256" => {
             use p256::pkcs8::{EncodePublicKey, LineEnding};
-            if let Ok(key) = p256::PublicKey::from_jwk_str(&jwk.to_string()) {
+            // Only the key members: the JWK parser refuses `kid`, `alg` and `use`.
+            let bare =
+                serde_json::json!({ "kty": "EC", "crv": "P-256", "x": text("x"), "y": text("y") });
+            if let Ok(key) = p256::PublicKey::from_jwk_str(&bare.to_string()) {
                 if let Ok(pem) = key.to_public_key_pem(LineEnding::LF) {
                     out.push(("SPKI PEM", pem.clone().into_bytes()));
-                    out.push(("SPKI PEM without the final newline", pem.trim_end().as_bytes().to_vec()));
+                    out.push((
+                        "SPKI PEM without the final newline",
+                        pem.trim_end().as_bytes().to_vec(),
+                    ));
                 }
                 if let Ok(der) = key.to_public_key_der() {
                     out.push(("SPKI DER", der.as_bytes().to_vec()));
@@ -101,7 +122,10 @@ fn encodings(jwk: &Value) -> Vec<(&'static str, Vec<u8>)> {
             ) {
                 if let Ok(pem) = key.to_public_key_pem(LineEnding::LF) {
                     out.push(("SPKI PEM", pem.clone().into_bytes()));
-                    out.push(("SPKI PEM without the final newline", pem.trim_end().as_bytes().to_vec()));
+                    out.push((
+                        "SPKI PEM without the final newline",
+                        pem.trim_end().as_bytes().to_vec(),
+                    ));
                 }
                 if let Ok(pem) = key.to_pkcs1_pem(LineEnding::LF) {
                     out.push(("PKCS#1 PEM", pem.into_bytes()));

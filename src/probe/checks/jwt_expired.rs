@@ -23,7 +23,11 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &mut Cx) -> Outcome {
-    let has_key = cx.profile.jwt.as_ref().is_some_and(|j| j.signing_key_env.is_some());
+    let has_key = cx
+        .profile
+        .jwt
+        .as_ref()
+        .is_some_and(|j| j.signing_key_env.is_some());
     if !has_key && cx.options.slow {
         return natural_expiry(cx);
     }
@@ -62,5 +66,11 @@ fn natural_expiry(cx: &mut Cx) -> Outcome {
     if wait > 0 {
         std::thread::sleep(std::time::Duration::from_secs(wait as u64));
     }
-    tokens_rejected(cx, vec![("a real token replayed after its exp".into(), session.credential)])
+    tokens_rejected(
+        cx,
+        vec![(
+            "a real token replayed after its exp".into(),
+            session.credential,
+        )],
+    )
 }

@@ -39,7 +39,11 @@ fn run(cx: &mut Cx) -> Outcome {
             let what = if key.is_empty() {
                 "the empty key".to_string()
             } else {
-                format!("entry {} of the built-in common-secrets list ({} chars)", index + 1, key.chars().count())
+                format!(
+                    "entry {} of the built-in common-secrets list ({} chars)",
+                    index + 1,
+                    key.chars().count()
+                )
             };
             return Outcome::fail(format!(
                 "the captured token's {} key is {what}: anyone can mint tokens",
@@ -51,11 +55,16 @@ fn run(cx: &mut Cx) -> Outcome {
         cx,
         vec![("HS256 under an empty key".into(), jwt.signed_hs256(b""))],
     );
-    if outcome.status == crate::probe::check::Status::Pass && jwt.alg().is_some_and(|a| a.starts_with("HS")) {
+    if outcome.status == crate::probe::check::Status::Pass
+        && jwt.alg().is_some_and(|a| a.starts_with("HS"))
+    {
         outcome.summary = format!(
             "{}; the captured key is none of the {} common secrets",
             outcome.summary,
-            COMMON_SECRETS.lines().filter(|l| !l.starts_with('#')).count()
+            COMMON_SECRETS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .count()
         );
     }
     outcome

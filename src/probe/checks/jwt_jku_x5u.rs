@@ -43,23 +43,41 @@ fn run(cx: &mut Cx) -> Outcome {
         jwks,
     ) {
         Ok(c) => c,
-        Err(e) => return Outcome::error(format!("cannot start the canary listener on {}: {e}", cx.options.canary_bind)),
+        Err(e) => {
+            return Outcome::error(format!(
+                "cannot start the canary listener on {}: {e}",
+                cx.options.canary_bind
+            ))
+        }
     };
     let mut jku = jwt.clone();
     jku.header.insert("kid".into(), Value::String(kid.clone()));
-    jku.header.insert("jku".into(), Value::String(format!("{}/jwks.json", canary.url)));
+    jku.header.insert(
+        "jku".into(),
+        Value::String(format!("{}/jwks.json", canary.url)),
+    );
     let mut x5u = jwt.clone();
     x5u.header.insert("kid".into(), Value::String(kid));
-    x5u.header.insert("x5u".into(), Value::String(format!("{}/cert.pem", canary.url)));
+    x5u.header.insert(
+        "x5u".into(),
+        Value::String(format!("{}/cert.pem", canary.url)),
+    );
     let mut outcome = tokens_rejected(
         cx,
         vec![
-            ("`jku` pointing at the canary's JWKS".into(), jku.signed_es256(&key)),
-            ("`x5u` pointing at the canary".into(), x5u.signed_es256(&key)),
+            (
+                "`jku` pointing at the canary's JWKS".into(),
+                jku.signed_es256(&key),
+            ),
+            (
+                "`x5u` pointing at the canary".into(),
+                x5u.signed_es256(&key),
+            ),
         ],
     );
     // A fetch may finish after the answer: give it a moment.
-    cx.runtime().block_on(tokio::time::sleep(std::time::Duration::from_millis(300)));
+    cx.runtime()
+        .block_on(async { tokio::time::sleep(std::time::Duration::from_millis(300)).await });
     let hits = canary.hits();
     if !hits.is_empty() && outcome.status != Status::Fail {
         outcome.status = Status::Fail;
@@ -69,7 +87,10 @@ fn run(cx: &mut Cx) -> Outcome {
             cx.redact_text(&hits[0], 120)
         );
     } else if !hits.is_empty() {
-        outcome.summary = format!("{}; the service also fetched the canary URL", outcome.summary);
+        outcome.summary = format!(
+            "{}; the service also fetched the canary URL",
+            outcome.summary
+        );
     }
     outcome
 }

@@ -23,8 +23,8 @@ pub const CHECK: Check = Check {
 /// A fresh P-256 key for the run and its public JWK.
 pub(super) fn attacker_key() -> (p256::ecdsa::SigningKey, Value) {
     let secret = p256::SecretKey::random(&mut rand_core::OsRng);
-    let jwk: Value = serde_json::from_str(&secret.public_key().to_jwk_string())
-        .expect("a JWK is JSON");
+    let jwk: Value =
+        serde_json::from_str(&secret.public_key().to_jwk_string()).expect("a JWK is JSON");
     (p256::ecdsa::SigningKey::from(secret), jwk)
 }
 
@@ -41,8 +41,14 @@ fn run(cx: &mut Cx) -> Outcome {
     tokens_rejected(
         cx,
         vec![
-            ("own key in `jwk`, captured kid".into(), with_kid.signed_es256(&key)),
-            ("own key in `jwk`, no kid".into(), without_kid.signed_es256(&key)),
+            (
+                "own key in `jwk`, captured kid".into(),
+                with_kid.signed_es256(&key),
+            ),
+            (
+                "own key in `jwk`, no kid".into(),
+                without_kid.signed_es256(&key),
+            ),
         ],
     )
 }

@@ -26,7 +26,9 @@ fn run(cx: &mut Cx) -> Outcome {
         Err(skip) => return skip,
     };
     if !jwt.header.contains_key("kid") {
-        return Outcome::skip("the captured token carries no `kid`: there is no key lookup to probe");
+        return Outcome::skip(
+            "the captured token carries no `kid`: there is no key lookup to probe",
+        );
     }
     let minter = match need_minter(cx, &jwt) {
         Ok(m) => m,

@@ -21,11 +21,31 @@ pub const CHECK: Check = Check {
 };
 
 const NAMES: &[&str] = &[
-    "password", "passwd", "pwd", "pass", "password_hash", "passwordhash", "hash", "secret",
-    "client_secret", "api_key", "apikey", "private_key", "privatekey", "ssn", "social_security",
-    "credit_card", "card_number", "cardnumber", "cvv", "pin",
+    "password",
+    "passwd",
+    "pwd",
+    "pass",
+    "password_hash",
+    "passwordhash",
+    "hash",
+    "secret",
+    "client_secret",
+    "api_key",
+    "apikey",
+    "private_key",
+    "privatekey",
+    "ssn",
+    "social_security",
+    "credit_card",
+    "card_number",
+    "cardnumber",
+    "cvv",
+    "pin",
 ];
-const HASH_PREFIXES: &[&str] = &["$argon2", "$2a$", "$2b$", "$2y$", "pbkdf2_", "$6$", "$5$", "$scrypt", "scrypt:", "sha1$", "md5$"];
+const HASH_PREFIXES: &[&str] = &[
+    "$argon2", "$2a$", "$2b$", "$2y$", "pbkdf2_", "$6$", "$5$", "$scrypt", "scrypt:", "sha1$",
+    "md5$",
+];
 
 fn run(cx: &mut Cx) -> Outcome {
     let jwt = match need_jwt(cx) {
@@ -45,7 +65,11 @@ fn walk(value: &Value, path: &str, found: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 let lower = k.to_ascii_lowercase().replace('-', "_");
                 if NAMES.contains(&lower.as_str()) && !matches!(v, Value::Null | Value::Bool(_)) {
                     found.push(format!("`{p}` (a secret's name)"));

@@ -42,8 +42,16 @@ fn run(cx: &mut Cx) -> Outcome {
     let ttl = exp - start;
     let human = |s: i64| crate::policy::format_duration(s.max(0) as u64);
     if ttl > max as i64 {
-        Outcome::fail(format!("the access token lives {} (exp − iat), above the {} allowed", human(ttl), human(max as i64)))
+        Outcome::fail(format!(
+            "the access token lives {} (exp − iat), above the {} allowed",
+            human(ttl),
+            human(max as i64)
+        ))
     } else {
-        Outcome::pass(format!("the access token lives {} (allowed: {})", human(ttl), human(max as i64)))
+        Outcome::pass(format!(
+            "the access token lives {} (allowed: {})",
+            human(ttl),
+            human(max as i64)
+        ))
     }
 }

@@ -25,12 +25,22 @@ fn run(cx: &mut Cx) -> Outcome {
         variants.push(("the refresh token as the access token".to_string(), refresh));
     }
     if let Ok(jwt) = need_jwt(cx) {
-        let typed = jwt.header.get("typ").and_then(|t| t.as_str()).is_some_and(|t| t.eq_ignore_ascii_case("at+jwt"));
-        let has_key = cx.profile.jwt.as_ref().is_some_and(|j| j.signing_key_env.is_some());
+        let typed = jwt
+            .header
+            .get("typ")
+            .and_then(|t| t.as_str())
+            .is_some_and(|t| t.eq_ignore_ascii_case("at+jwt"));
+        let has_key = cx
+            .profile
+            .jwt
+            .as_ref()
+            .is_some_and(|j| j.signing_key_env.is_some());
         if typed && has_key {
             match super::need_minter(cx, &jwt) {
                 Ok(minter) => match minter.mint(&jwt, None, Some(Some("JWT")), |_| {}) {
-                    Ok(token) => variants.push(("validly signed, typ JWT instead of at+jwt".into(), token)),
+                    Ok(token) => {
+                        variants.push(("validly signed, typ JWT instead of at+jwt".into(), token))
+                    }
                     Err(e) => return Outcome::error(e),
                 },
                 Err(outcome) => return outcome,

@@ -44,8 +44,14 @@ const MARKERS: &[(&str, &str)] = &[
 
 fn run(cx: &mut Cx) -> Outcome {
     let mut requests: Vec<(String, Request)> = vec![
-        ("a garbage credential".into(), cx.read_with("authgate.probe.%%%{}")),
-        ("an 8 KiB credential".into(), cx.read_with(&"A".repeat(8192))),
+        (
+            "a garbage credential".into(),
+            cx.read_with("authgate.probe.%%%{}"),
+        ),
+        (
+            "an 8 KiB credential".into(),
+            cx.read_with(&"A".repeat(8192)),
+        ),
     ];
     match &cx.profile.login {
         Login::Json { path, .. } => requests.push((

@@ -19,7 +19,16 @@ pub const CHECK: Check = Check {
     run,
 };
 
-const HASH_MARKERS: &[&str] = &["$argon2", "$2a$", "$2b$", "$2y$", "pbkdf2_sha256$", "pbkdf2:sha256", "$6$rounds", "$scrypt$"];
+const HASH_MARKERS: &[&str] = &[
+    "$argon2",
+    "$2a$",
+    "$2b$",
+    "$2y$",
+    "pbkdf2_sha256$",
+    "pbkdf2:sha256",
+    "$6$rounds",
+    "$scrypt$",
+];
 
 fn run(cx: &mut Cx) -> Outcome {
     let account = match cx.account("primary") {
@@ -30,13 +39,20 @@ fn run(cx: &mut Cx) -> Outcome {
     let mut evidence = vec![];
     if let Some(account) = &account {
         let marker = super::random_marker();
-        let wrong = Account { username: account.username.clone(), password: marker.clone() };
+        let wrong = Account {
+            username: account.username.clone(),
+            password: marker.clone(),
+        };
         if let Some(answer) = cx.attempt_login(&wrong) {
             match answer {
                 Ok(r) => {
                     if contains(&r, &marker) {
                         leaks.push("the failed login echoes the submitted password".to_string());
-                        evidence.push(cx.evidence("a failed login", &crate::probe::http::Request::new("POST", login_path(cx)), &Ok(r)));
+                        evidence.push(cx.evidence(
+                            "a failed login",
+                            &crate::probe::http::Request::new("POST", login_path(cx)),
+                            &Ok(r),
+                        ));
                     }
                 }
                 Err(e) => return Outcome::error(format!("the failed login: {e}")),
@@ -76,7 +92,8 @@ fn run(cx: &mut Cx) -> Outcome {
 
 fn login_path<'a>(cx: &'a Cx) -> &'a str {
     match &cx.profile.login {
-        crate::probe::profile::Login::Json { path, .. } | crate::probe::profile::Login::Form { path, .. } => path,
+        crate::probe::profile::Login::Json { path, .. }
+        | crate::probe::profile::Login::Form { path, .. } => path,
         crate::probe::profile::Login::Command { .. } => "",
     }
 }

@@ -24,13 +24,13 @@ mod jwt_alg_confusion;
 mod jwt_alg_none;
 mod jwt_aud_wrong;
 mod jwt_expired;
-mod jwt_iss_wrong;
-mod jwt_nbf_future;
 mod jwt_hmac_weak;
+mod jwt_iss_wrong;
 mod jwt_jku_x5u;
 mod jwt_jwk_embed;
 mod jwt_kid_inject;
 mod jwt_kid_unknown;
+mod jwt_nbf_future;
 mod jwt_payload_sensitive;
 mod jwt_sig_strip;
 mod jwt_sig_tamper;
@@ -44,8 +44,8 @@ mod rt_rotation;
 mod ses_cred_change_revoke;
 mod ses_fixation;
 mod ses_logout;
-mod tok_logout_revoke;
 mod tok_in_query;
+mod tok_logout_revoke;
 
 /// Every check, in run order.
 pub fn all() -> Vec<&'static Check> {
@@ -94,7 +94,9 @@ pub fn all() -> Vec<&'static Check> {
 /// The primary credential as a JWT, or the skip that says it is not one.
 fn need_jwt(cx: &Cx) -> Result<Jwt, Outcome> {
     cx.main_jwt().ok_or_else(|| {
-        Outcome::skip("the credential is not a JWT (three base64url segments with JSON header and payload)")
+        Outcome::skip(
+            "the credential is not a JWT (three base64url segments with JSON header and payload)",
+        )
     })
 }
 
@@ -157,16 +159,30 @@ mod tests {
         for c in &checks {
             let i = &c.info;
             assert!(
-                crate::finding::CONTROLS.iter().any(|(id, _)| *id == i.control),
+                crate::finding::CONTROLS
+                    .iter()
+                    .any(|(id, _)| *id == i.control),
                 "{}: control {}",
                 i.id,
                 i.control
             );
             assert!(i.clause.contains("ASVS 5.0"), "{}: clause", i.id);
-            assert!(i.docs.contains("**Sends**") && i.docs.contains("**Fix**"), "{}: docs", i.id);
-            assert!(i.id.chars().all(|c| c.is_ascii_uppercase() || c == '-'), "{}", i.id);
+            assert!(
+                i.docs.contains("**Sends**") && i.docs.contains("**Fix**"),
+                "{}: docs",
+                i.id
+            );
+            assert!(
+                i.id.chars().all(|c| c.is_ascii_uppercase() || c == '-'),
+                "{}",
+                i.id
+            );
         }
-        assert_eq!(checks.last().unwrap().info.id, "AUTH-BRUTEFORCE", "brute force runs last");
+        assert_eq!(
+            checks.last().unwrap().info.id,
+            "AUTH-BRUTEFORCE",
+            "brute force runs last"
+        );
     }
 }
 
@@ -297,7 +313,11 @@ fn fresh_with_refresh(cx: &mut Cx) -> Result<(crate::probe::session::Session, St
 }
 
 /// Whether `session` is accepted on protected-read, as a check step.
-fn still_accepted(cx: &mut Cx, session: &crate::probe::session::Session, label: &str) -> Result<(bool, super::check::Evidence), Outcome> {
+fn still_accepted(
+    cx: &mut Cx,
+    session: &crate::probe::session::Session,
+    label: &str,
+) -> Result<(bool, super::check::Evidence), Outcome> {
     let read = cx.endpoint("protected-read", &[]).expect("validated");
     let read = cx.authed(read, session);
     let answer = cx.send(&read);
@@ -306,7 +326,9 @@ fn still_accepted(cx: &mut Cx, session: &crate::probe::session::Session, label: 
     match cx.judge("protected-read", &response) {
         Ok(super::calibrate::Verdict::Accepted) => Ok((true, evidence)),
         Ok(super::calibrate::Verdict::Rejected) => Ok((false, evidence)),
-        Ok(v) => Err(Outcome::error(format!("{label}: cannot judge the answer ({v:?})")).with([evidence])),
+        Ok(v) => Err(
+            Outcome::error(format!("{label}: cannot judge the answer ({v:?})")).with([evidence]),
+        ),
         Err(e) => Err(Outcome::error(e)),
     }
 }
@@ -317,8 +339,14 @@ fn step_accepted(cx: &mut Cx, request: &Request, label: &str) -> Result<(), Outc
     let answer = cx.send(request);
     let evidence = cx.evidence(label, request, &answer);
     match &answer {
-        Ok(r) if r.status < 400 && cx.judge_plain(r) != super::calibrate::Verdict::Rejected => Ok(()),
-        Ok(r) => Err(Outcome::error(format!("{label} was refused ({}): check its [endpoints] entry and body template", r.status)).with([evidence])),
+        Ok(r) if r.status < 400 && cx.judge_plain(r) != super::calibrate::Verdict::Rejected => {
+            Ok(())
+        }
+        Ok(r) => Err(Outcome::error(format!(
+            "{label} was refused ({}): check its [endpoints] entry and body template",
+            r.status
+        ))
+        .with([evidence])),
         Err(e) => Err(Outcome::error(format!("{label}: {e}")).with([evidence])),
     }
 }

@@ -39,13 +39,21 @@ fn run(cx: &mut Cx) -> Outcome {
         .collect();
     let won: Vec<_> = results.iter().filter(|r| r.accepted()).collect();
     if won.is_empty() {
-        let e = cx.evidence("parallel redemption", &results[0].request, &results[0].answer);
-        return Outcome::error("no parallel redemption succeeded: check [endpoints.refresh]").with([e]);
+        let e = cx.evidence(
+            "parallel redemption",
+            &results[0].request,
+            &results[0].answer,
+        );
+        return Outcome::error("no parallel redemption succeeded: check [endpoints.refresh]")
+            .with([e]);
     }
     if won.len() == 1 {
         return Outcome::pass(format!("1 of {PARALLEL} parallel redemptions succeeded"));
     }
-    if won.iter().all(|r| r.refresh.as_deref().is_none_or(|t| t == r0)) {
+    if won
+        .iter()
+        .all(|r| r.refresh.as_deref().is_none_or(|t| t == r0))
+    {
         return Outcome::skip("refresh tokens are not rotated (see RT-ROTATION)");
     }
     let evidence: Vec<_> = won
@@ -53,5 +61,9 @@ fn run(cx: &mut Cx) -> Outcome {
         .take(2)
         .map(|r| cx.evidence("parallel redemption", &r.request, &r.answer))
         .collect();
-    Outcome::fail(format!("{} of {PARALLEL} parallel redemptions of one refresh token succeeded", won.len())).with(evidence)
+    Outcome::fail(format!(
+        "{} of {PARALLEL} parallel redemptions of one refresh token succeeded",
+        won.len()
+    ))
+    .with(evidence)
 }

@@ -38,12 +38,20 @@ fn run(cx: &mut Cx) -> Outcome {
         _ => return Outcome::skip("refresh tokens are not rotated (see RT-ROTATION)"),
     };
     let reuse = redeem(cx, &r0);
-    let reuse_evidence = cx.evidence("the used refresh token again", &reuse.request, &reuse.answer);
+    let reuse_evidence = cx.evidence(
+        "the used refresh token again",
+        &reuse.request,
+        &reuse.answer,
+    );
     if reuse.accepted() {
         return Outcome::fail("a used refresh token was accepted again").with([reuse_evidence]);
     }
     let newest = redeem(cx, &r1);
-    let newest_evidence = cx.evidence("the newest token of the family, after the reuse", &newest.request, &newest.answer);
+    let newest_evidence = cx.evidence(
+        "the newest token of the family, after the reuse",
+        &newest.request,
+        &newest.answer,
+    );
     if newest.accepted() {
         return Outcome::fail("the reuse was refused but did not revoke the family: the newest refresh token still works")
             .with([reuse_evidence, newest_evidence]);

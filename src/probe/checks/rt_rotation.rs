@@ -37,9 +37,14 @@ fn run(cx: &mut Cx) -> Outcome {
         Some(r1) if *r1 != r0 => Outcome::pass("each redemption issues a new refresh token"),
         _ => {
             let again = redeem(cx, &r0);
-            let evidence2 = cx.evidence("the same refresh token again", &again.request, &again.answer);
+            let evidence2 = cx.evidence(
+                "the same refresh token again",
+                &again.request,
+                &again.answer,
+            );
             if again.accepted() {
-                Outcome::fail("the refresh token is not rotated: the same token keeps working").with([evidence, evidence2])
+                Outcome::fail("the refresh token is not rotated: the same token keeps working")
+                    .with([evidence, evidence2])
             } else {
                 Outcome::pass("the refresh token is single-use (no new one is issued)")
             }

@@ -43,16 +43,27 @@ fn run(cx: &mut Cx) -> Outcome {
         return o;
     }
     let outcome = match still_accepted(cx, &b, "the other session after the change") {
-        Ok((true, e)) => Outcome::fail("another session of the user still works after the password change").with([e]),
-        Ok((false, e)) => Outcome::pass("the user's other session is refused after the password change").with([e]),
+        Ok((true, e)) => {
+            Outcome::fail("another session of the user still works after the password change")
+                .with([e])
+        }
+        Ok((false, e)) => {
+            Outcome::pass("the user's other session is refused after the password change").with([e])
+        }
         Err(o) => o,
     };
     // Restore the password.
-    let changed = Account { username: account.username.clone(), password: new_password.clone() };
-    let restored = cx.login_account(&changed).map_err(|e| e.to_string()).and_then(|c| {
-        let back = change_request(cx, &new_password, &account.password, &c);
-        step_accepted(cx, &back, "restoring the password").map_err(|o| o.summary)
-    });
+    let changed = Account {
+        username: account.username.clone(),
+        password: new_password.clone(),
+    };
+    let restored = cx
+        .login_account(&changed)
+        .map_err(|e| e.to_string())
+        .and_then(|c| {
+            let back = change_request(cx, &new_password, &account.password, &c);
+            step_accepted(cx, &back, "restoring the password").map_err(|o| o.summary)
+        });
     match restored {
         Ok(()) => outcome,
         Err(e) => Outcome::error(format!(
@@ -62,9 +73,21 @@ fn run(cx: &mut Cx) -> Outcome {
     }
 }
 
-fn change_request(cx: &Cx, old: &str, new: &str, session: &crate::probe::session::Session) -> crate::probe::http::Request {
+fn change_request(
+    cx: &Cx,
+    old: &str,
+    new: &str,
+    session: &crate::probe::session::Session,
+) -> crate::probe::http::Request {
     let request = cx
-        .endpoint("password-change", &[("password", old), ("old_password", old), ("new_password", new)])
+        .endpoint(
+            "password-change",
+            &[
+                ("password", old),
+                ("old_password", old),
+                ("new_password", new),
+            ],
+        )
         .expect("checked above");
     cx.authed(request, session)
 }

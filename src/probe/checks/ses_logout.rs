@@ -40,24 +40,34 @@ pub(super) fn logout_then_replay(cx: &mut Cx, what: &str) -> Outcome {
     };
     match still_accepted(cx, &session, "before logout") {
         Ok((true, _)) => {}
-        Ok((false, e)) => return Outcome::error("a fresh session was refused before logout").with([e]),
+        Ok((false, e)) => {
+            return Outcome::error("a fresh session was refused before logout").with([e])
+        }
         Err(o) => return o,
     }
     let logout = cx.authed(logout, &session);
     if let Err(o) = step_accepted(cx, &logout, "the logout") {
         return o;
     }
-    let (accepted, evidence) = match still_accepted(cx, &session, &format!("the {what} after logout")) {
-        Ok(r) => r,
-        Err(o) => return o,
-    };
+    let (accepted, evidence) =
+        match still_accepted(cx, &session, &format!("the {what} after logout")) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
     if accepted {
         return Outcome::fail(format!("the {what} still works after logout")).with([evidence]);
     }
-    if let (Some(refresh), true) = (session.refresh_token.clone(), super::need_refresh(cx).is_ok()) {
+    if let (Some(refresh), true) = (
+        session.refresh_token.clone(),
+        super::need_refresh(cx).is_ok(),
+    ) {
         let redeemed = super::redeem(cx, &refresh);
         if redeemed.accepted() {
-            let e = cx.evidence("the refresh token after logout", &redeemed.request, &redeemed.answer);
+            let e = cx.evidence(
+                "the refresh token after logout",
+                &redeemed.request,
+                &redeemed.answer,
+            );
             return Outcome::fail("the refresh token still works after logout").with([e]);
         }
     }

@@ -27,7 +27,11 @@ fn run(cx: &mut Cx) -> Outcome {
         .endpoint("protected-read", &[])
         .expect("the profile validates protected-read");
     let token = crate::probe::session::form_encode(&cx.main.credential);
-    let separator = if endpoint.target.contains('?') { '&' } else { '?' };
+    let separator = if endpoint.target.contains('?') {
+        '&'
+    } else {
+        '?'
+    };
     let variants = ["access_token", "token"]
         .iter()
         .map(|name| {
