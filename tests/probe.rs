@@ -2,6 +2,8 @@
 //! hardened server in every rejection style and against the vulnerable server with
 //! all flaws off; switching one flaw on makes exactly that flaw's checks fail.
 
+mod common;
+
 use authgate::probe::check::{Options, Status};
 use authgate::probe::expect::Expectations;
 use authgate::probe::profile::Profile;
@@ -341,4 +343,256 @@ fn one_flaw_fails_exactly_its_checks_part_2() {
 #[test]
 fn one_flaw_fails_exactly_its_checks_part_3() {
     grid(2, 3);
+}
+
+fn authgate(args: &[&str], env: &BTreeMap<String, String>) -> (i32, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_authgate"))
+        .args(args)
+        .envs(env)
+        .output()
+        .expect("authgate runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_cli_gates_reports_and_honours_expectations() {
+    let bed = bed(Mode::Vulnerable, &[Flaw::LongTtl], Rejection::Forbidden403);
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("probe.toml");
+    std::fs::write(&profile, api_profile(&bed)).unwrap();
+    let p = profile.to_str().unwrap();
+    // Brute force locks the throwaway account, and this test probes the same server
+    // again.
+    let (code, out, err) = authgate(
+        &[
+            "probe",
+            "-p",
+            p,
+            "--format",
+            "json",
+            "--skip",
+            "AUTH-BRUTEFORCE",
+        ],
+        &bed.secrets,
+    );
+    assert_eq!(code, 1, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let checks = json["checks"].as_array().unwrap();
+    let ttl = checks.iter().find(|c| c["id"] == "JWT-TTL-LONG").unwrap();
+    assert_eq!(ttl["outcome"], "fail");
+    assert_eq!(ttl["control"], "CRED-SHORT");
+    assert!(ttl["clause"].as_str().unwrap().contains("ASVS 5.0"));
+    // Nothing the service or the profile's environment holds appears in any output.
+    for secret in [password("alice"), password("bob"), password("carol")] {
+        assert!(
+            !out.contains(&secret),
+            "a password leaked into the JSON report"
+        );
+    }
+    assert!(!out.contains("eyJ"), "a token leaked into the JSON report");
+
+    let expect = dir.path().join("expect.toml");
+    std::fs::write(
+        &expect,
+        "[[expect]]\ncheck = \"JWT-TTL-LONG\"\nowner = \"team-iam\"\nreason = \"8h tokens until the gateway moves\"\nuntil = \"2999-01-01\"\n",
+    )
+    .unwrap();
+    let e = expect.to_str().unwrap();
+    let (code, out, err) = authgate(
+        &[
+            "probe",
+            "-p",
+            p,
+            "--expect",
+            e,
+            "--format",
+            "junit",
+            "--skip",
+            "AUTH-BRUTEFORCE",
+        ],
+        &bed.secrets,
+    );
+    assert_eq!(code, 0, "an expected failure does not gate: {err}{out}");
+    assert!(
+        out.contains("<skipped message=\"expected fail: 8h tokens"),
+        "{out}"
+    );
+
+    let (code, out, _) = authgate(
+        &[
+            "probe",
+            "-p",
+            p,
+            "--only",
+            "JWT-TTL-LONG",
+            "--format",
+            "sarif",
+        ],
+        &bed.secrets,
+    );
+    assert_eq!(code, 1);
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "JWT-TTL-LONG");
+    let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(uri.ends_with("probe.toml"), "{uri}");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"], 52,
+        "anchored to [jwt]"
+    );
+    let validator = jsonschema::validator_for(&common::sarif_schema()).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the probe's SARIF is valid 2.1.0: {errors:?}"
+    );
+
+    let (code, out, _) = authgate(
+        &[
+            "probe",
+            "-p",
+            p,
+            "--only",
+            "LEAK-RESPONSE-SECRETS",
+            "--format",
+            "html",
+        ],
+        &bed.secrets,
+    );
+    assert_eq!(code, 0);
+    assert!(out.starts_with("<!DOCTYPE html>") && out.contains("LEAK-RESPONSE-SECRETS"));
+    assert!(
+        !out.contains("<script"),
+        "the HTML report is self-contained and inert"
+    );
+}
+
+#[test]
+fn bad_profiles_and_unreachable_targets_name_the_key_or_step() {
+    let bed = bed(Mode::Hardened, &[], Rejection::Unauthorized401);
+    let dir = tempfile::tempdir().unwrap();
+    let good = api_profile(&bed);
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let cases: Vec<(String, BTreeMap<String, String>, &str)> = vec![
+        (
+            good.replace("[endpoints.protected-read]\npath = \"/api/me\"\n", ""),
+            bed.secrets.clone(),
+            "needs `[endpoints.protected-read]`",
+        ),
+        (
+            good.replace("rate = 2000", "rate = 2000\ncolour = \"red\""),
+            bed.secrets.clone(),
+            "probe.toml:5:1: unknown field `colour`",
+        ),
+        (
+            good.replace("kind = \"json\"\n", ""),
+            bed.secrets.clone(),
+            "missing field `kind`",
+        ),
+        (
+            good.replace(
+                &bed.running.base_url(),
+                &format!("http://127.0.0.1:{closed}"),
+            ),
+            bed.secrets.clone(),
+            "login failed at POST /api/login",
+        ),
+        (
+            good.clone(),
+            {
+                let mut s = bed.secrets.clone();
+                s.insert("TB_ALICE_PASSWORD".into(), "not-the-password".into());
+                s
+            },
+            "answered 401: check the username and password",
+        ),
+        (
+            good.clone(),
+            {
+                let mut s = bed.secrets.clone();
+                s.remove("TB_ALICE_PASSWORD");
+                s
+            },
+            "environment variable `TB_ALICE_PASSWORD` ([users.primary]) is not set",
+        ),
+        (
+            good.replace("path = \"/api/me\"", "path = \"/.well-known/jwks.json\""),
+            bed.secrets.clone(),
+            "does not need authentication",
+        ),
+    ];
+    for (text, env, expected) in cases {
+        let profile = dir.path().join("probe.toml");
+        std::fs::write(&profile, &text).unwrap();
+        let (code, out, err) = authgate(&["probe", "-p", profile.to_str().unwrap()], &env);
+        assert_eq!(code, 2, "{expected}: {out}{err}");
+        assert!(err.contains(expected), "expected `{expected}` in: {err}");
+        assert!(
+            !err.contains("not-the-password"),
+            "the error shows no secret"
+        );
+    }
+}
+
+#[test]
+fn hostile_targets_end_the_run_with_an_error_not_a_hang() {
+    use std::io::{Read, Write};
+    // Each server: accepts, reads the request, then misbehaves.
+    let behaviours: [(&str, fn(std::net::TcpStream)); 3] = [
+        ("silent", |s| {
+            std::thread::sleep(std::time::Duration::from_secs(5));
+            drop(s);
+        }),
+        ("not http", |mut s| {
+            let _ = s.write_all(b"\x00\x01garbage\r\n\r\n");
+        }),
+        ("redirect loop off-host", |mut s| {
+            let _ = s.write_all(b"HTTP/1.1 302 Found\r\nLocation: http://evil.example/login\r\nContent-Length: 0\r\n\r\n");
+        }),
+    ];
+    for (name, behave) in behaviours {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().take(8).flatten() {
+                let mut buf = [0u8; 4096];
+                let mut s = stream;
+                let _ = s.set_read_timeout(Some(std::time::Duration::from_millis(500)));
+                let _ = s.read(&mut buf);
+                std::thread::spawn(move || behave(s));
+            }
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let profile = dir.path().join("probe.toml");
+        let text = format!(
+            "[target]\nbase-url = \"http://127.0.0.1:{port}\"\ntimeout = \"1s\"\n\n[credential]\nin = \"header\"\n\n[login]\nkind = \"json\"\npath = \"/login\"\ntoken-field = \"t\"\n\n[users.primary]\nusername-env = \"U\"\npassword-env = \"P\"\n\n[endpoints.protected-read]\npath = \"/me\"\n"
+        );
+        std::fs::write(&profile, text).unwrap();
+        let env: BTreeMap<String, String> = [
+            ("U".to_string(), "u".to_string()),
+            ("P".to_string(), "p".to_string()),
+        ]
+        .into();
+        let started = std::time::Instant::now();
+        let (code, _, err) = authgate(&["probe", "-p", profile.to_str().unwrap()], &env);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.contains("login failed at POST /login"), "{name}: {err}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{name}: took {:?}",
+            started.elapsed()
+        );
+    }
 }

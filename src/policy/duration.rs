@@ -30,7 +30,7 @@ pub fn parse_duration(text: &str) -> Result<u64, String> {
 /// Seconds as the largest whole unit that fits: `30d`, `15m`, `90s`.
 pub fn format_duration(secs: u64) -> String {
     for (unit, factor) in [("w", 7 * 86_400), ("d", 86_400), ("h", 3600), ("m", 60)] {
-        if secs >= factor && secs % factor == 0 {
+        if secs >= factor && secs.is_multiple_of(factor) {
             return format!("{}{unit}", secs / factor);
         }
     }

@@ -229,6 +229,12 @@ fn sarif(report: &ProbeReport) -> Value {
             })
         })
         .collect();
+    // Relative profile paths resolve against the checkout; absolute ones are file URIs.
+    let artifact = if report.profile.starts_with('/') {
+        json!({ "uri": format!("file://{}", uri_path(&report.profile)) })
+    } else {
+        json!({ "uri": uri_path(&report.profile), "uriBaseId": "%SRCROOT%" })
+    };
     let results: Vec<Value> = report
         .checks
         .iter()
@@ -243,7 +249,7 @@ fn sarif(report: &ProbeReport) -> Value {
                 "message": { "text": format!("{prefix}{} ({})", c.summary, report.target) },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": uri_path(&report.profile), "uriBaseId": "%SRCROOT%" },
+                        "artifactLocation": artifact,
                         "region": { "startLine": c.profile_line },
                     }
                 }],

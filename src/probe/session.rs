@@ -161,13 +161,12 @@ pub fn extract_field(body: &[u8], field: &str) -> Option<String> {
         format!(r#"(?is)<input[^>]*name\s*=\s*["']?{escaped}["']?[^>]*>"#),
         format!(r#"(?is)<meta[^>]*name\s*=\s*["']?{escaped}["']?[^>]*>"#),
     ];
+    let value =
+        regex::Regex::new(r#"(?is)(?:value|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#)
+            .ok()?;
     for pattern in patterns {
         let tag = regex::Regex::new(&pattern).ok()?;
         if let Some(m) = tag.find(&text) {
-            let value = regex::Regex::new(
-                r#"(?is)(?:value|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#,
-            )
-            .ok()?;
             if let Some(c) = value.captures(m.as_str()) {
                 let v = c.get(1).or(c.get(2)).or(c.get(3))?.as_str();
                 return Some(html_unescape(v));

@@ -144,48 +144,6 @@ fn random_marker() -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_catalogue_is_complete_and_well_formed() {
-        let checks = all();
-        let mut ids: Vec<&str> = checks.iter().map(|c| c.info.id).collect();
-        assert_eq!(checks.len(), 38);
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), checks.len(), "ids are unique");
-        for c in &checks {
-            let i = &c.info;
-            assert!(
-                crate::finding::CONTROLS
-                    .iter()
-                    .any(|(id, _)| *id == i.control),
-                "{}: control {}",
-                i.id,
-                i.control
-            );
-            assert!(i.clause.contains("ASVS 5.0"), "{}: clause", i.id);
-            assert!(
-                i.docs.contains("**Sends**") && i.docs.contains("**Fix**"),
-                "{}: docs",
-                i.id
-            );
-            assert!(
-                i.id.chars().all(|c| c.is_ascii_uppercase() || c == '-'),
-                "{}",
-                i.id
-            );
-        }
-        assert_eq!(
-            checks.last().unwrap().info.id,
-            "AUTH-BRUTEFORCE",
-            "brute force runs last"
-        );
-    }
-}
-
 /// A claim check: the captured claims edited by `edit`, validly signed with the
 /// service's key, must be rejected.
 fn claim_rejected(
@@ -348,5 +306,47 @@ fn step_accepted(cx: &mut Cx, request: &Request, label: &str) -> Result<(), Outc
         ))
         .with([evidence])),
         Err(e) => Err(Outcome::error(format!("{label}: {e}")).with([evidence])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_is_complete_and_well_formed() {
+        let checks = all();
+        let mut ids: Vec<&str> = checks.iter().map(|c| c.info.id).collect();
+        assert_eq!(checks.len(), 38);
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), checks.len(), "ids are unique");
+        for c in &checks {
+            let i = &c.info;
+            assert!(
+                crate::finding::CONTROLS
+                    .iter()
+                    .any(|(id, _)| *id == i.control),
+                "{}: control {}",
+                i.id,
+                i.control
+            );
+            assert!(i.clause.contains("ASVS 5.0"), "{}: clause", i.id);
+            assert!(
+                i.docs.contains("**Sends**") && i.docs.contains("**Fix**"),
+                "{}: docs",
+                i.id
+            );
+            assert!(
+                i.id.chars().all(|c| c.is_ascii_uppercase() || c == '-'),
+                "{}",
+                i.id
+            );
+        }
+        assert_eq!(
+            checks.last().unwrap().info.id,
+            "AUTH-BRUTEFORCE",
+            "brute force runs last"
+        );
     }
 }
