@@ -240,8 +240,16 @@ fn sarif(report: &ProbeReport) -> Value {
         .iter()
         .filter(|c| matches!(c.outcome, Status::Fail | Status::Error))
         .map(|c| {
-            let level = if c.outcome == Status::Error { "warning" } else { c.severity.sarif_level() };
-            let prefix = if c.outcome == Status::Error { "error: " } else { "" };
+            let level = if c.outcome == Status::Error {
+                "warning"
+            } else {
+                c.severity.sarif_level()
+            };
+            let prefix = if c.outcome == Status::Error {
+                "error: "
+            } else {
+                ""
+            };
             let mut result = json!({
                 "ruleId": c.id,
                 "ruleIndex": ran.iter().position(|i| i.id == c.id),
@@ -361,4 +369,64 @@ fn html(report: &ProbeReport, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</table></body></html>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::check::Evidence;
+
+    fn hostile_report() -> ProbeReport {
+        let evil = "<script>alert(1)</script> & \"quoted\" \u{1b}[31m";
+        ProbeReport {
+            target: "http://127.0.0.1:1".into(),
+            profile: "probe.toml".into(),
+            checks: vec![CheckResult {
+                id: "JWT-ALG-NONE",
+                title: "Unsigned tokens (`alg: none`) are rejected",
+                control: "TOK-VERIFY",
+                severity: crate::finding::Severity::Critical,
+                clause: "ASVS 5.0 V9.1.2",
+                outcome: Status::Fail,
+                summary: format!("1 of 5 accepted: {evil}"),
+                evidence: vec![Evidence {
+                    variant: "alg \"none\"".into(),
+                    request: "GET /api/me".into(),
+                    status: Some(200),
+                    excerpt: evil.into(),
+                }],
+                profile_line: 17,
+                expected: None,
+                duration_ms: 3,
+            }],
+            requests: 5,
+            duration_ms: 10,
+            warnings: vec![],
+        }
+    }
+
+    fn render(format: Format) -> String {
+        let mut out = Vec::new();
+        write(&hostile_report(), format, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn values_from_the_target_are_escaped() {
+        let html = render(Format::Html);
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;"));
+        assert!(!html.contains('\u{1b}'), "control characters are dropped");
+        let junit = render(Format::Junit);
+        assert!(
+            !junit.contains("<script>") && junit.contains("<failure message=\"1 of 5 accepted")
+        );
+        let json: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
+        assert_eq!(json["checks"][0]["outcome"], "fail");
+        assert_eq!(json["summary"]["unexpected"], 1);
+        let sarif: serde_json::Value = serde_json::from_str(&render(Format::Sarif)).unwrap();
+        let location = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], "probe.toml");
+        assert_eq!(location["region"]["startLine"], 17);
+    }
 }

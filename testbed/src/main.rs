@@ -15,7 +15,7 @@ usage: authgate-testbed [--mode hardened|vulnerable] [--flaw NAME]... \
 [--rejection 401|403|422|200|302] [--port N] [--reset-dir DIR]
 
 Serves the authgate test service on 127.0.0.1 until killed. Prints the
-generated passwords as shell `export` lines, then `listening on URL`.
+generated passwords as shell `export` lines, then `# listening on URL`.
 --flaw implies --mode vulnerable unless --mode is given; --flaw list prints the names.";
 
 struct Args {
@@ -132,7 +132,10 @@ fn main() -> anyhow::Result<()> {
         println!("export TESTBED_{var}_USERNAME={}", user.username);
         println!("export TESTBED_{var}_PASSWORD={}", user.password);
     }
-    println!("listening on {}", running.base_url());
+    // The signing key, so the probe can mint validly signed tokens with bad claims
+    // (a PEM spans lines: single-quoted for `eval`).
+    println!("export TESTBED_SIGNING_KEY='{}'", running.signing_key());
+    println!("# listening on {}", running.base_url());
 
     loop {
         std::thread::park();

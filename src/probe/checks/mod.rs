@@ -338,7 +338,8 @@ mod tests {
                 i.id
             );
             assert!(
-                i.id.chars().all(|c| c.is_ascii_uppercase() || c == '-'),
+                i.id.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
                 "{}",
                 i.id
             );
