@@ -550,7 +550,8 @@ fn bad_profiles_and_unreachable_targets_name_the_key_or_step() {
 fn hostile_targets_end_the_run_with_an_error_not_a_hang() {
     use std::io::{Read, Write};
     // Each server: accepts, reads the request, then misbehaves.
-    let behaviours: [(&str, fn(std::net::TcpStream)); 3] = [
+    type Behaviour = fn(std::net::TcpStream);
+    let behaviours: [(&str, Behaviour); 3] = [
         ("silent", |s| {
             std::thread::sleep(std::time::Duration::from_secs(5));
             drop(s);

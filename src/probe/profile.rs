@@ -434,17 +434,19 @@ impl Profile {
             })?;
             relative_path(p, &at, "login.path")
         };
+        let username_field = login_raw
+            .username_field
+            .clone()
+            .unwrap_or_else(|| "username".into());
+        let password_field = login_raw
+            .password_field
+            .clone()
+            .unwrap_or_else(|| "password".into());
         let login = match login_raw.kind.get_ref().as_str() {
             "json" => Login::Json {
                 path: need_path("json")?,
-                username_field: login_raw
-                    .username_field
-                    .clone()
-                    .unwrap_or_else(|| "username".into()),
-                password_field: login_raw
-                    .password_field
-                    .clone()
-                    .unwrap_or_else(|| "password".into()),
+                username_field: username_field.clone(),
+                password_field: password_field.clone(),
                 token_field: login_raw.token_field.clone(),
                 refresh_token_field: login_raw.refresh_token_field.clone(),
             },
@@ -454,14 +456,8 @@ impl Profile {
                     None => need_path("form")?,
                 },
                 path: need_path("form")?,
-                username_field: login_raw
-                    .username_field
-                    .clone()
-                    .unwrap_or_else(|| "username".into()),
-                password_field: login_raw
-                    .password_field
-                    .clone()
-                    .unwrap_or_else(|| "password".into()),
+                username_field: username_field.clone(),
+                password_field: password_field.clone(),
                 csrf_field: login_raw.csrf_field.clone(),
             },
             "command" => {

@@ -86,8 +86,12 @@ fn text(report: &ProbeReport, out: &mut dyn Write) -> io::Result<()> {
     for w in &report.warnings {
         writeln!(out, "warning: {w}")?;
     }
-    writeln!(
-        out,
+    writeln!(out, "{}", summary_line(report))
+}
+
+/// `37 checks: 30 passed, 0 failed, 0 errors, 7 skipped; 98 requests in 2.3 s`.
+fn summary_line(report: &ProbeReport) -> String {
+    format!(
         "{} checks: {} passed, {} failed, {} errors, {} skipped; {} requests in {:.1} s",
         report.checks.len(),
         report.count(Status::Pass),
@@ -321,17 +325,7 @@ fn html(report: &ProbeReport, out: &mut dyn Write) -> io::Result<()> {
         escape(&report.target),
         escape(&report.profile)
     )?;
-    writeln!(
-        out,
-        "<p>{} checks: <span class=\"pass\">{} passed</span>, <span class=\"fail\">{} failed</span>, <span class=\"error\">{} errors</span>, <span class=\"skip\">{} skipped</span>; {} requests in {:.1} s.</p>",
-        report.checks.len(),
-        report.count(Status::Pass),
-        report.count(Status::Fail),
-        report.count(Status::Error),
-        report.count(Status::Skip),
-        report.requests,
-        report.duration_ms as f64 / 1000.0
-    )?;
+    writeln!(out, "<p>{}.</p>", escape(&summary_line(report)))?;
     for w in &report.warnings {
         writeln!(out, "<p class=\"error\">warning: {}</p>", escape(w))?;
     }

@@ -22,16 +22,9 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &mut Cx) -> Outcome {
-    let Some(role) = ["throwaway", "low", "primary"]
-        .into_iter()
-        .find(|r| cx.profile.users.contains_key(*r))
-    else {
-        return Outcome::skip("needs a user in [users]");
-    };
-    let account = match cx.account(role) {
-        Ok(Some(a)) => a,
-        Ok(None) => return Outcome::skip("needs a user"),
-        Err(e) => return Outcome::error(e),
+    let account = match super::enumeration_user(cx) {
+        Ok(a) => a,
+        Err(o) => return o,
     };
     let marker = super::random_marker();
     let known = Account {

@@ -27,15 +27,9 @@ fn run(cx: &mut Cx) -> Outcome {
     if !cx.options.slow {
         return Outcome::skip("slow mode only (--slow)");
     }
-    let Some(role) = ["throwaway", "low", "primary"]
-        .into_iter()
-        .find(|r| cx.profile.users.contains_key(*r))
-    else {
-        return Outcome::skip("needs a user in [users]");
-    };
-    let account = match cx.account(role) {
-        Ok(Some(a)) => a,
-        _ => return Outcome::skip("needs a user with a password"),
+    let account = match super::enumeration_user(cx) {
+        Ok(a) => a,
+        Err(o) => return o,
     };
     let wrong = Account {
         username: account.username.clone(),

@@ -1,6 +1,6 @@
-use super::credential_cookie;
+use super::cookie_check;
 use crate::finding::Severity;
-use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
+use crate::probe::check::{Check, CheckInfo, Outcome};
 use crate::probe::session::SetCookie;
 
 pub const CHECK: Check = Check {
@@ -17,16 +17,8 @@ pub const CHECK: Check = Check {
 **Passes when** the cookie has the `__Host-` name prefix (which also requires `Secure`, `Path=/` and no `Domain`). Without it a sibling subdomain or a plain-HTTP response can set or overwrite the session cookie (cookie tossing, fixation).\n\n\
 **Fix** name the cookie `__Host-<name>`, with `Secure`, `Path=/` and no `Domain`.",
     },
-    run,
+    run: |cx| cookie_check(cx, judge),
 };
-
-fn run(cx: &mut Cx) -> Outcome {
-    let cookie = match credential_cookie(cx) {
-        Ok(c) => c,
-        Err(skip) => return skip,
-    };
-    judge(&cookie)
-}
 
 fn judge(cookie: &SetCookie) -> Outcome {
     let mut missing = vec![];

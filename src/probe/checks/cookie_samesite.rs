@@ -1,6 +1,6 @@
-use super::credential_cookie;
+use super::cookie_check;
 use crate::finding::Severity;
-use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
+use crate::probe::check::{Check, CheckInfo, Outcome};
 use crate::probe::session::SetCookie;
 
 pub const CHECK: Check = Check {
@@ -17,16 +17,8 @@ pub const CHECK: Check = Check {
 **Passes when** the cookie has `SameSite=Lax` or `SameSite=Strict`. With `SameSite=None` or no attribute, other sites' requests carry the session (cross-site request forgery; older browsers do not default to Lax).\n\n\
 **Fix** set `SameSite=Lax` (or `Strict`) on the session cookie.",
     },
-    run,
+    run: |cx| cookie_check(cx, judge),
 };
-
-fn run(cx: &mut Cx) -> Outcome {
-    let cookie = match credential_cookie(cx) {
-        Ok(c) => c,
-        Err(skip) => return skip,
-    };
-    judge(&cookie)
-}
 
 fn judge(cookie: &SetCookie) -> Outcome {
     match cookie

@@ -1,6 +1,6 @@
-use super::credential_cookie;
+use super::cookie_check;
 use crate::finding::Severity;
-use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
+use crate::probe::check::{Check, CheckInfo, Outcome};
 use crate::probe::session::SetCookie;
 
 pub const CHECK: Check = Check {
@@ -17,16 +17,8 @@ pub const CHECK: Check = Check {
 **Passes when** the cookie has the `Secure` attribute. Without it the browser sends the session over plain HTTP, where anyone on the network reads it.\n\n\
 **Fix** set `Secure` on the session cookie (browsers accept Secure cookies from http://localhost during development).",
     },
-    run,
+    run: |cx| cookie_check(cx, judge),
 };
-
-fn run(cx: &mut Cx) -> Outcome {
-    let cookie = match credential_cookie(cx) {
-        Ok(c) => c,
-        Err(skip) => return skip,
-    };
-    judge(&cookie)
-}
 
 fn judge(cookie: &SetCookie) -> Outcome {
     if cookie.attribute("secure").is_some() {

@@ -165,22 +165,33 @@ fn claim_rejected(
     }
 }
 
-/// The credential cookie as the login set it, or the skip that says why there is none.
-fn credential_cookie(cx: &Cx) -> Result<crate::probe::session::SetCookie, Outcome> {
+/// A cookie check: `judge` reads the credential cookie as the login set it; skipped
+/// when the credential is not a cookie or the login set none.
+fn cookie_check(cx: &mut Cx, judge: fn(&crate::probe::session::SetCookie) -> Outcome) -> Outcome {
     let crate::probe::profile::CredentialPlace::Cookie { name } = &cx.profile.credential else {
-        return Err(Outcome::skip("the credential is a header, not a cookie"));
+        return Outcome::skip("the credential is a header, not a cookie");
     };
-    cx.main
-        .login_cookies
-        .iter()
-        .rev()
-        .find(|c| &c.name == name)
-        .cloned()
-        .ok_or_else(|| {
-            Outcome::skip(format!(
-                "the login answer set no `{name}` cookie to inspect (a command login, or the cookie comes from elsewhere)"
-            ))
-        })
+    match cx.main.login_cookies.iter().rev().find(|c| &c.name == name) {
+        Some(cookie) => judge(cookie),
+        None => Outcome::skip(format!(
+            "the login answer set no `{name}` cookie to inspect (a command login, or the cookie comes from elsewhere)"
+        )),
+    }
+}
+
+/// The user the enumeration checks log in as (throwaway, else low, else primary).
+fn enumeration_user(cx: &mut Cx) -> Result<crate::probe::session::Account, Outcome> {
+    let Some(role) = ["throwaway", "low", "primary"]
+        .into_iter()
+        .find(|r| cx.profile.users.contains_key(*r))
+    else {
+        return Err(Outcome::skip("needs a user in [users]"));
+    };
+    match cx.account(role) {
+        Ok(Some(a)) => Ok(a),
+        Ok(None) => Err(Outcome::skip("needs a user with a password")),
+        Err(e) => Err(Outcome::error(e)),
+    }
 }
 
 /// A refresh redemption: the answer and the access and refresh tokens it carries.
@@ -261,13 +272,14 @@ fn read_redemption(
     }
 }
 
-/// A fresh primary session with a refresh token, or the outcome that stops the check.
-fn fresh_with_refresh(cx: &mut Cx) -> Result<(crate::probe::session::Session, String), Outcome> {
+/// The start of every refresh check: the endpoint and token fields are configured,
+/// and a fresh primary login's refresh token; or the outcome that stops the check.
+fn fresh_refresh_token(cx: &mut Cx) -> Result<String, Outcome> {
+    need_refresh(cx)?;
     let session = cx.fresh().map_err(|e| Outcome::error(e.to_string()))?;
-    let refresh = session.refresh_token.clone().ok_or_else(|| {
+    session.refresh_token.ok_or_else(|| {
         Outcome::skip("the login answer carries no refresh token (login.refresh-token-field)")
-    })?;
-    Ok((session, refresh))
+    })
 }
 
 /// Whether `session` is accepted on protected-read, as a check step.

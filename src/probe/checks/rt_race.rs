@@ -1,4 +1,4 @@
-use super::{fresh_with_refresh, need_refresh, read_redemption, redeem_request};
+use super::{fresh_refresh_token, read_redemption, redeem_request};
 use crate::finding::Severity;
 use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
 
@@ -23,11 +23,8 @@ pub const CHECK: Check = Check {
 const PARALLEL: usize = 5;
 
 fn run(cx: &mut Cx) -> Outcome {
-    if let Err(skip) = need_refresh(cx) {
-        return skip;
-    }
-    let (_, r0) = match fresh_with_refresh(cx) {
-        Ok(s) => s,
+    let r0 = match fresh_refresh_token(cx) {
+        Ok(r) => r,
         Err(o) => return o,
     };
     let request = redeem_request(cx, &r0);

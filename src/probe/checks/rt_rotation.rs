@@ -1,4 +1,4 @@
-use super::{fresh_with_refresh, need_refresh, redeem};
+use super::{fresh_refresh_token, redeem};
 use crate::finding::Severity;
 use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
 
@@ -21,11 +21,8 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &mut Cx) -> Outcome {
-    if let Err(skip) = need_refresh(cx) {
-        return skip;
-    }
-    let (_, r0) = match fresh_with_refresh(cx) {
-        Ok(s) => s,
+    let r0 = match fresh_refresh_token(cx) {
+        Ok(r) => r,
         Err(o) => return o,
     };
     let first = redeem(cx, &r0);
