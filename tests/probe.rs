@@ -597,3 +597,102 @@ fn hostile_targets_end_the_run_with_an_error_not_a_hang() {
         );
     }
 }
+
+/// The claim checks without the service's key: the probe's test issuer, which the
+/// testbed is configured to trust.
+fn issuer_run(flaws: &[Flaw], trust: bool) -> ProbeReport {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let reset_dir = tempfile::tempdir().unwrap();
+    let mode = if flaws.is_empty() {
+        Mode::Hardened
+    } else {
+        Mode::Vulnerable
+    };
+    let mut config = Config::new(
+        mode,
+        vec![UserSpec {
+            username: "alice".into(),
+            password: password("alice"),
+            scope: "read write admin".into(),
+        }],
+    );
+    config.flaws = flaws.iter().copied().collect();
+    config.trusted_issuer = trust.then(|| url.clone());
+    let running = start(config).unwrap();
+    let text = format!(
+        "[target]\nbase-url = \"{}\"\nrate = 2000\n\n[credential]\nin = \"header\"\n\n[login]\nkind = \"json\"\npath = \"/api/login\"\ntoken-field = \"access_token\"\n\n[users.primary]\nusername-env = \"U\"\npassword-env = \"P\"\n\n[endpoints.protected-read]\npath = \"/api/me\"\n",
+        running.base_url()
+    );
+    let profile = Profile::parse(&text, "probe.toml").unwrap();
+    let options = Options {
+        issuer_bind: Some(([127, 0, 0, 1], port).into()),
+        ..Options::default()
+    };
+    let only: Vec<String> = [
+        "JWT-EXPIRED",
+        "JWT-NBF-FUTURE",
+        "JWT-AUD-WRONG",
+        "JWT-ISS-WRONG",
+        "JWT-KID-UNKNOWN",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let selected = run::select(&options, &only, &[]).unwrap();
+    let secrets: BTreeMap<String, String> = [
+        ("U".to_string(), "alice".to_string()),
+        ("P".to_string(), password("alice")),
+    ]
+    .into();
+    let lookup = move |name: &str| secrets.get(name).cloned();
+    let report = run::run(
+        &profile,
+        &options,
+        &lookup,
+        &selected,
+        &Expectations::default(),
+        None,
+    )
+    .unwrap();
+    drop(reset_dir);
+    report
+}
+
+#[test]
+fn the_test_issuer_mints_bad_claims_for_a_service_that_trusts_it() {
+    let report = issuer_run(&[], true);
+    assert_eq!(ids(&report, Status::Pass).len(), 5, "{}", describe(&report));
+
+    let report = issuer_run(&[Flaw::ExpIgnored], true);
+    assert_eq!(
+        ids(&report, Status::Fail),
+        BTreeSet::from(["JWT-EXPIRED".to_string()]),
+        "{}",
+        describe(&report)
+    );
+    let report = issuer_run(&[Flaw::KidFallback], true);
+    assert_eq!(
+        ids(&report, Status::Fail),
+        BTreeSet::from(["JWT-KID-UNKNOWN".to_string()]),
+        "{}",
+        describe(&report)
+    );
+
+    // A service that does not trust the issuer: the positive control fails, so the
+    // checks are skipped with the reason instead of passing on refusals that prove
+    // nothing.
+    let report = issuer_run(&[], false);
+    assert_eq!(ids(&report, Status::Skip).len(), 5, "{}", describe(&report));
+    let skip = &report.checks[0];
+    assert!(
+        skip.summary
+            .contains("configure the service to trust that issuer"),
+        "{}",
+        skip.summary
+    );
+}

@@ -70,6 +70,17 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "URL")]
     pub canary_url: Option<String>,
 
+    /// Run a test issuer (OIDC discovery and a JWKS with a key made for the run) on
+    /// this address, for the claim checks when the service's signing key is not at
+    /// hand; the service must be configured to trust it.
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub issuer_bind: Option<std::net::SocketAddr>,
+
+    /// The URL the service reaches the test issuer at, which its tokens name as `iss`
+    /// (default: http://ADDR:PORT of --issuer-bind).
+    #[arg(long, value_name = "URL", requires = "issuer_bind")]
+    pub issuer_url: Option<String>,
+
     /// The policy, for `[tokens] max-access-token-ttl` (default: ./authgate.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -142,6 +153,8 @@ pub fn run(args: ProbeArgs) -> anyhow::Result<u8> {
         max_access_token_ttl_secs: policy.max_access_token_ttl_secs,
         canary_bind: args.canary_bind,
         canary_url: args.canary_url.clone(),
+        issuer_bind: args.issuer_bind,
+        issuer_url: args.issuer_url.clone(),
     };
     let today = time::OffsetDateTime::now_utc().date();
     let expectations = match &args.expect {

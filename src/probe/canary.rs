@@ -1,6 +1,7 @@
-//! The canary listener of the key-URL check: a tiny HTTP responder that records
-//! every request it gets, so the probe can tell whether the service fetched a `jku`
-//! or `x5u` URL named in a token. It serves the attacker's JWKS at `/jwks.json`.
+//! A tiny HTTP responder for documents the service fetches from the probe: the
+//! canary of the key-URL check (it records every request, so the probe can tell
+//! whether the service fetched a `jku` or `x5u` URL named in a token) and the test
+//! issuer's discovery document and JWKS.
 
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -13,16 +14,21 @@ pub struct Canary {
 }
 
 impl Canary {
-    /// Binds `bind` on the runtime; `advertised` is the URL the service can reach it
-    /// at (default: the bound address).
+    /// Binds `bind` on the runtime and serves the documents `documents(url)` returns
+    /// (path → JSON body; every other path is a 404); `url` is `advertised`, the URL
+    /// the service can reach it at, or else the bound address.
     pub fn start(
         runtime: &tokio::runtime::Runtime,
         bind: std::net::SocketAddr,
         advertised: Option<&str>,
-        jwks: String,
+        documents: impl FnOnce(&str) -> std::collections::BTreeMap<String, String>,
     ) -> std::io::Result<Canary> {
         let listener = runtime.block_on(tokio::net::TcpListener::bind(bind))?;
         let addr = listener.local_addr()?;
+        let url = advertised
+            .map(|u| u.trim_end_matches('/').to_string())
+            .unwrap_or_else(|| format!("http://{addr}"));
+        let documents = documents(&url);
         let hits = Arc::new(Mutex::new(Vec::new()));
         let recorded = hits.clone();
         let task = runtime.spawn(async move {
@@ -31,7 +37,7 @@ impl Canary {
                     return;
                 };
                 let recorded = recorded.clone();
-                let jwks = jwks.clone();
+                let documents = documents.clone();
                 tokio::spawn(async move {
                     let mut head = Vec::new();
                     let mut buf = [0u8; 1024];
@@ -53,10 +59,10 @@ impl Canary {
                         .collect::<String>();
                     let path = line.split_whitespace().nth(1).unwrap_or("").to_string();
                     recorded.lock().expect("canary lock").push(line);
-                    let (status, body) = if path.ends_with("/jwks.json") {
-                        ("200 OK", jwks)
-                    } else {
-                        ("404 Not Found", String::new())
+                    let path = path.split('?').next().unwrap_or_default();
+                    let (status, body) = match documents.get(path) {
+                        Some(body) => ("200 OK", body.clone()),
+                        None => ("404 Not Found", String::new()),
                     };
                     let response = format!(
                         "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -67,9 +73,6 @@ impl Canary {
                 });
             }
         });
-        let url = advertised
-            .map(|u| u.trim_end_matches('/').to_string())
-            .unwrap_or_else(|| format!("http://{addr}"));
         Ok(Canary { url, hits, task })
     }
 

@@ -9,11 +9,13 @@
 use super::calibrate::{Calibration, Fingerprint, Verdict};
 use super::forge::Jwt;
 use super::http::{Http, HttpError, Request, Response};
+use super::mint::{Minter, TestIssuer};
 use super::profile::{CredentialPlace, Profile};
 use super::session::{self, Account, LoginError, Session};
 use crate::finding::Severity;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A check's catalogue entry. The docs are generated from it.
@@ -132,6 +134,9 @@ pub struct Options {
     /// Where the canary listener binds, and the URL the service is told to fetch.
     pub canary_bind: std::net::SocketAddr,
     pub canary_url: Option<String>,
+    /// Where the test issuer binds (none: no test issuer), and its advertised URL.
+    pub issuer_bind: Option<std::net::SocketAddr>,
+    pub issuer_url: Option<String>,
 }
 
 impl Default for Options {
@@ -142,6 +147,8 @@ impl Default for Options {
             max_access_token_ttl_secs: 3600,
             canary_bind: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
             canary_url: None,
+            issuer_bind: None,
+            issuer_url: None,
         }
     }
 }
@@ -161,6 +168,9 @@ pub struct Cx<'a> {
     calibrations: BTreeMap<String, Result<Calibration, String>>,
     /// Values never shown in any output.
     redact: Vec<String>,
+    minter: Option<Result<Arc<Minter>, Outcome>>,
+    /// The test issuer, once a check needed it; it serves until the run ends.
+    issuer: Option<TestIssuer>,
 }
 
 impl<'a> Cx<'a> {
@@ -180,7 +190,80 @@ impl<'a> Cx<'a> {
             main: Session::default(),
             calibrations: BTreeMap::new(),
             redact: vec![],
+            minter: None,
+            issuer: None,
         }
+    }
+
+    /// What mints validly signed tokens for the claim checks: the service's key from
+    /// `jwt.signing-key-env`, else the test issuer (`--issuer-bind`). Made once, and
+    /// only trusted after a token it mints with the captured claims unchanged is
+    /// accepted: otherwise refusals of bad-claim tokens would prove nothing.
+    pub fn minter(&mut self, like: &Jwt) -> Result<Arc<Minter>, Outcome> {
+        if let Some(made) = &self.minter {
+            return made.clone();
+        }
+        let made = self.make_minter(like);
+        self.minter = Some(made.clone());
+        made
+    }
+
+    fn make_minter(&mut self, like: &Jwt) -> Result<Arc<Minter>, Outcome> {
+        let env = self
+            .profile
+            .jwt
+            .as_ref()
+            .and_then(|j| j.signing_key_env.clone());
+        let (minter, from_issuer) = if let Some(env) = env {
+            let secret = self.secret(&env).ok_or_else(|| {
+                Outcome::skip(format!(
+                    "environment variable `{env}` (jwt.signing-key-env) is not set"
+                ))
+            })?;
+            let alg = like.alg().unwrap_or("none");
+            let minter = Minter::new(&secret, alg)
+                .map_err(|e| Outcome::error(format!("jwt.signing-key-env: {e}")))?;
+            (Arc::new(minter), false)
+        } else if let Some(bind) = self.options.issuer_bind {
+            let issuer = TestIssuer::start(self.runtime, bind, self.options.issuer_url.as_deref())
+                .map_err(|e| {
+                    Outcome::error(format!("cannot start the test issuer on {bind}: {e}"))
+                })?;
+            let minter = issuer.minter();
+            self.issuer = Some(issuer);
+            (minter, true)
+        } else {
+            return Err(Outcome::skip(
+                "needs validly signed tokens: set [jwt] signing-key-env to the staging signing key, or run the test issuer (--issuer-bind, --issuer-url) and configure the service to trust it",
+            ));
+        };
+        let token = minter
+            .mint(like, None, None, |_| {})
+            .map_err(Outcome::error)?;
+        let request = self.read_with(&token);
+        let answer = self.send(&request);
+        let accepted = match &answer {
+            Ok(r) => self.judge("protected-read", r) == Ok(Verdict::Accepted),
+            Err(_) => false,
+        };
+        if !accepted {
+            let evidence = self.evidence(
+                "a token minted with the captured claims unchanged",
+                &request,
+                &answer,
+            );
+            let why = format!(
+                "a token minted by {} with the captured claims unchanged is refused, so refusals of bad claims would prove nothing",
+                minter.source
+            );
+            return Err(if from_issuer {
+                Outcome::skip(format!("{why}: configure the service to trust that issuer"))
+            } else {
+                Outcome::error(format!("{why}: is it the key the service verifies with?"))
+            }
+            .with([evidence]));
+        }
+        Ok(minter)
     }
 
     pub fn runtime(&self) -> &tokio::runtime::Runtime {

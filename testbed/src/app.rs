@@ -21,8 +21,9 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::issuer::TrustedIssuer;
 use crate::tokens::{
-    self, now_secs, Keys, Policy, TokenInfo, VerifyError, ACCESS_TYP, EXPECT_ACCESS,
+    self, now_secs, KeySource, Keys, Policy, TokenInfo, VerifyError, ACCESS_TYP, EXPECT_ACCESS,
     EXPECT_REFRESH, REFRESH_TYP,
 };
 use crate::{Config, Flaw, Mode, Rejection, AUDIENCE, ISSUER};
@@ -36,7 +37,8 @@ const RESET_TTL: Duration = Duration::from_secs(900);
 const MAX_FAILED_LOGINS: u32 = 5;
 const LOCKOUT: Duration = Duration::from_secs(60);
 const RT_RACE_WINDOW: Duration = Duration::from_millis(100);
-const JKU_TIMEOUT: Duration = Duration::from_secs(2);
+/// Timeout of every outbound fetch (`jku`/`x5u`, the trusted issuer's discovery and JWKS).
+const FETCH_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The fake panic trace `verbose-errors` leaks for malformed tokens.
 const TOKEN_PANIC_TRACE: &str = "thread 'tokio-runtime-worker' panicked at src/auth/verify.rs:88:14:\ncalled `Result::unwrap()` on an `Err` value: InvalidToken";
@@ -148,6 +150,7 @@ pub(crate) struct Shared {
     reset_dir: Option<PathBuf>,
     pub(crate) keys: Keys,
     access_policy: Policy,
+    trusted: Option<TrustedIssuer>,
     http: reqwest::Client,
     argon: Argon2<'static>,
     dummy_hash: String,
@@ -215,7 +218,7 @@ impl Shared {
         // (authgate installs ring); the testbed does the same before its client.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
-            .timeout(JKU_TIMEOUT)
+            .timeout(FETCH_TIMEOUT)
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .build()
@@ -226,6 +229,11 @@ impl Shared {
             BTreeSet::new()
         };
         let access_policy = Policy::for_access(|f| flaws.contains(&f));
+        let trusted = config
+            .trusted_issuer
+            .as_deref()
+            .map(TrustedIssuer::new)
+            .transpose()?;
         Ok(Shared {
             mode: config.mode,
             flaws,
@@ -233,6 +241,7 @@ impl Shared {
             reset_dir: config.reset_token_dir.clone(),
             keys,
             access_policy,
+            trusted,
             http,
             argon,
             dummy_hash,
@@ -378,11 +387,22 @@ impl Shared {
         } else {
             (EXPECT_ACCESS, self.access_policy)
         };
-        let claims = match self.mode {
-            Mode::Hardened => self.keys.verify_hardened(token, expect)?,
-            Mode::Vulnerable => {
+        // Access tokens whose unverified iss is the trusted issuer take its key.
+        let issuer = match &self.trusted {
+            Some(t) if !refresh && tokens::unverified_iss(token).as_deref() == Some(t.url()) => {
+                Some(t)
+            }
+            _ => None,
+        };
+        let claims = match (self.mode, issuer) {
+            (Mode::Hardened, None) => self.keys.verify_hardened(token, expect)?,
+            (Mode::Hardened, Some(issuer)) => {
+                tokens::verify_hardened_issuer(token, expect, issuer, &self.http).await?
+            }
+            (Mode::Vulnerable, issuer) => {
+                let source = issuer.map_or(KeySource::Own, KeySource::Issuer);
                 self.keys
-                    .verify_vulnerable(token, expect, policy, &self.http)
+                    .verify_vulnerable(token, expect, policy, &self.http, source)
                     .await?
             }
         };

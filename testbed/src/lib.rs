@@ -11,6 +11,12 @@
 //!   hardened mode does; each flaw opens exactly the hole it names.
 //!
 //! The server only ever listens on a loopback address.
+//!
+//! With [`Config::trusted_issuer`] set, access tokens whose (unverified)
+//! `iss` is that issuer are verified, in either mode, with the issuer's key:
+//! its OIDC discovery document names a JWKS on the same origin, and the
+//! token's kid picks the key. Every other rule applies as to the service's
+//! own tokens.
 
 use std::collections::BTreeSet;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -22,6 +28,7 @@ use std::time::Duration;
 use anyhow::{bail, Context};
 
 mod app;
+mod issuer;
 mod tokens;
 
 /// The `iss` claim of every token the service issues and accepts.
@@ -177,10 +184,16 @@ pub struct Config {
     pub reset_token_dir: Option<PathBuf>,
     /// Must be a loopback address; tests use 127.0.0.1:0.
     pub bind: SocketAddr,
+    /// An `http://` issuer URL whose ES256 access tokens are accepted too:
+    /// a token whose `iss` is exactly this string is verified with the key
+    /// its kid names in the JWKS that `<url>/.well-known/openid-configuration`
+    /// points to (fetched with a 2 s timeout, at most 64 KiB, cached, fetched
+    /// again for an unknown kid). None: only the service's own tokens.
+    pub trusted_issuer: Option<String>,
 }
 
 impl Config {
-    /// No flaws, 401 rejections, no reset directory, bound to 127.0.0.1 on a free port.
+    /// No flaws, 401 rejections, no reset directory, no trusted issuer, bound to 127.0.0.1 on a free port.
     pub fn new(mode: Mode, users: Vec<UserSpec>) -> Config {
         Config {
             mode,
@@ -189,6 +202,7 @@ impl Config {
             users,
             reset_token_dir: None,
             bind: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
+            trusted_issuer: None,
         }
     }
 }

@@ -12,11 +12,13 @@ use rand_core::{OsRng, RngCore};
 
 const USAGE: &str = "\
 usage: authgate-testbed [--mode hardened|vulnerable] [--flaw NAME]... \
-[--rejection 401|403|422|200|302] [--port N] [--reset-dir DIR]
+[--rejection 401|403|422|200|302] [--port N] [--reset-dir DIR] [--trust-issuer URL]
 
 Serves the authgate test service on 127.0.0.1 until killed. Prints the
 generated passwords as shell `export` lines, then `# listening on URL`.
---flaw implies --mode vulnerable unless --mode is given; --flaw list prints the names.";
+--flaw implies --mode vulnerable unless --mode is given; --flaw list prints the names.
+--trust-issuer also accepts access tokens whose iss is URL (an http:// issuer with
+OIDC discovery and a JWKS), verified with the issuer's key under the usual rules.";
 
 struct Args {
     mode: Option<Mode>,
@@ -24,6 +26,7 @@ struct Args {
     rejection: Rejection,
     port: u16,
     reset_dir: Option<PathBuf>,
+    trust_issuer: Option<String>,
 }
 
 fn parse_args() -> anyhow::Result<Option<Args>> {
@@ -33,6 +36,7 @@ fn parse_args() -> anyhow::Result<Option<Args>> {
         rejection: Rejection::Unauthorized401,
         port: 0,
         reset_dir: None,
+        trust_issuer: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -86,6 +90,7 @@ fn parse_args() -> anyhow::Result<Option<Args>> {
                 args.port = v.parse().with_context(|| format!("bad port {v:?}"))?;
             }
             "--reset-dir" => args.reset_dir = Some(PathBuf::from(value()?)),
+            "--trust-issuer" => args.trust_issuer = Some(value()?),
             other => bail!("unknown argument {other:?}\n\n{USAGE}"),
         }
     }
@@ -124,6 +129,7 @@ fn main() -> anyhow::Result<()> {
     config.flaws = args.flaws;
     config.rejection = args.rejection;
     config.reset_token_dir = args.reset_dir;
+    config.trusted_issuer = args.trust_issuer;
     config.bind = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
     let running = start(config)?;
 

@@ -21,13 +21,15 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use sha2::Sha256;
 
+use crate::issuer::{KidLookup, TrustedIssuer};
 use crate::{Flaw, AUDIENCE, ISSUER};
 
 /// The kid of the service's only signing key.
 pub(crate) const KID: &str = "tb-1";
 /// The HMAC secret under `hmac-weak`: deliberately guessable, that is the flaw.
 const WEAK_SECRET: &str = "secret";
-/// The longest key file `kid-path` reads and the largest JWKS `jku` accepts.
+/// The longest key file `kid-path` reads and the largest document `jku` or
+/// the trusted issuer's discovery may answer with.
 const MAX_FETCHED_KEY_BYTES: usize = 64 * 1024;
 
 pub(crate) const ACCESS_TYP: &str = "at+jwt";
@@ -213,29 +215,11 @@ impl Keys {
         token: &str,
         expect: Expect,
     ) -> Result<Claims, VerifyError> {
-        let header = jsonwebtoken::decode_header(token).map_err(|e| classify(&e))?;
-        if header.alg != Algorithm::ES256 {
-            return Err(VerifyError::Invalid);
-        }
+        let header = hardened_header(token, expect)?;
         if header.kid.as_deref().is_some_and(|kid| kid != KID) {
             return Err(VerifyError::Invalid);
         }
-        if header.typ.as_deref() != Some(expect.typ) {
-            return Err(VerifyError::Invalid);
-        }
-        let mut validation = Validation::new(Algorithm::ES256);
-        validation.algorithms = vec![Algorithm::ES256];
-        validation.leeway = 0;
-        validation.validate_exp = true;
-        validation.validate_nbf = true;
-        validation.validate_aud = true;
-        validation.set_audience(&[AUDIENCE]);
-        validation.set_issuer(&[ISSUER]);
-        validation.set_required_spec_claims(&["exp", "nbf", "aud", "iss", "sub"]);
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
-            .map_err(|e| classify(&e))?;
-        check_token_use(&data.claims, expect.token_use)?;
-        Ok(data.claims)
+        strict_decode(token, &self.decoding, ISSUER, expect)
     }
 
     /// Vulnerable verification: hand-written, one switch per flaw.
@@ -245,6 +229,7 @@ impl Keys {
         expect: Expect,
         policy: Policy,
         http: &reqwest::Client,
+        source: KeySource<'_>,
     ) -> Result<Claims, VerifyError> {
         let mut parts = token.split('.');
         let (Some(h64), Some(p64), Some(s64), None) =
@@ -264,12 +249,19 @@ impl Keys {
         let sig = b64(s64)?;
         let signing_input = &token[..h64.len() + 1 + p64.len()];
 
-        self.check_signature(&header, signing_input.as_bytes(), &sig, policy, http)
-            .await?;
+        self.check_signature(
+            &header,
+            signing_input.as_bytes(),
+            &sig,
+            policy,
+            http,
+            source,
+        )
+        .await?;
 
         let claims: Claims =
             serde_json::from_slice(&payload).map_err(|_| VerifyError::Malformed)?;
-        check_standard_claims(&claims, policy)?;
+        check_standard_claims(&claims, policy, source.issuer())?;
         if !policy.typ_unchecked {
             if header.typ.as_deref() != Some(expect.typ) {
                 return Err(VerifyError::Invalid);
@@ -286,6 +278,7 @@ impl Keys {
         sig: &[u8],
         policy: Policy,
         http: &reqwest::Client,
+        source: KeySource<'_>,
     ) -> Result<(), VerifyError> {
         let alg = header.alg.as_str();
         if policy.alg_none && alg.eq_ignore_ascii_case("none") {
@@ -321,7 +314,24 @@ impl Keys {
             }
         }
 
-        let kid_known = header.kid.as_deref().map(|kid| kid == KID);
+        // `kid_known` is None when there is no kid; `key` is the key the kid
+        // names or, for an unknown kid, the source's fallback key.
+        let (kid_known, key) = match source {
+            KeySource::Own => (
+                header.kid.as_deref().map(|kid| kid == KID),
+                Some(SigKey::Own(self)),
+            ),
+            KeySource::Issuer(issuer) => {
+                let kid = header.kid.as_deref().ok_or(VerifyError::Invalid)?;
+                let (known, jwk) = match issuer.lookup(http, kid).await {
+                    None => return Err(VerifyError::Invalid),
+                    Some(KidLookup::Found(jwk)) => (true, Some(jwk)),
+                    Some(KidLookup::Unknown { first }) => (false, first),
+                };
+                let key = jwk.as_ref().and_then(usable_issuer_key).map(SigKey::Issuer);
+                (Some(known), key)
+            }
+        };
         if policy.kid_path && alg == "HS256" && kid_known == Some(false) {
             let kid = header.kid.clone().unwrap_or_default();
             let key = tokio::task::spawn_blocking(move || read_kid_key(&kid))
@@ -339,29 +349,26 @@ impl Keys {
         if kid_known == Some(false) && !policy.kid_fallback {
             return Err(VerifyError::Invalid);
         }
+        let key = key.ok_or(VerifyError::Invalid)?;
 
-        let server_alg = self.server_alg();
-        if alg == server_alg {
+        let key_alg = key.alg();
+        if alg == key_alg {
             if sig.is_empty() && policy.sig_strip {
                 return Ok(());
             }
             if !sig.is_empty() && policy.sig_unchecked {
                 return Ok(());
             }
-            let ok = if self.hmac_weak {
-                hs256_verify(WEAK_SECRET.as_bytes(), input, sig)
-            } else {
-                es256_verify(&self.verifying, input, sig)
-            };
-            return if ok {
+            return if key.verify(input, sig) {
                 Ok(())
             } else {
                 Err(VerifyError::Invalid)
             };
         }
 
-        if policy.alg_confusion && alg == "HS256" && server_alg == "ES256" {
-            return if hs256_verify(self.public_pem.as_bytes(), input, sig) {
+        if policy.alg_confusion && alg == "HS256" && key_alg == "ES256" {
+            let pem = key.public_pem().ok_or(VerifyError::Invalid)?;
+            return if hs256_verify(pem.as_bytes(), input, sig) {
                 Ok(())
             } else {
                 Err(VerifyError::Invalid)
@@ -369,6 +376,133 @@ impl Keys {
         }
 
         Err(VerifyError::Invalid)
+    }
+}
+
+/// The header checks both hardened paths share: decodable, ES256, the expected `typ`.
+fn hardened_header(token: &str, expect: Expect) -> Result<Header, VerifyError> {
+    let header = jsonwebtoken::decode_header(token).map_err(|e| classify(&e))?;
+    if header.alg != Algorithm::ES256 || header.typ.as_deref() != Some(expect.typ) {
+        return Err(VerifyError::Invalid);
+    }
+    Ok(header)
+}
+
+/// `jsonwebtoken` with the strict validation (leeway 0; required exp, nbf,
+/// aud, iss, sub), expecting `issuer`, then the `token_use` check.
+fn strict_decode(
+    token: &str,
+    key: &DecodingKey,
+    issuer: &str,
+    expect: Expect,
+) -> Result<Claims, VerifyError> {
+    let mut validation = Validation::new(Algorithm::ES256);
+    validation.algorithms = vec![Algorithm::ES256];
+    validation.leeway = 0;
+    validation.validate_exp = true;
+    validation.validate_nbf = true;
+    validation.validate_aud = true;
+    validation.set_audience(&[AUDIENCE]);
+    validation.set_issuer(&[issuer]);
+    validation.set_required_spec_claims(&["exp", "nbf", "aud", "iss", "sub"]);
+    let data = jsonwebtoken::decode::<Claims>(token, key, &validation).map_err(|e| classify(&e))?;
+    check_token_use(&data.claims, expect.token_use)?;
+    Ok(data.claims)
+}
+
+/// Hardened verification of a token from the trusted issuer: as for the
+/// service's own tokens, but the key is the issuer's JWK named by the
+/// (required) kid and the expected `iss` is the issuer.
+pub(crate) async fn verify_hardened_issuer(
+    token: &str,
+    expect: Expect,
+    issuer: &TrustedIssuer,
+    http: &reqwest::Client,
+) -> Result<Claims, VerifyError> {
+    let header = hardened_header(token, expect)?;
+    let kid = header.kid.as_deref().ok_or(VerifyError::Invalid)?;
+    let Some(KidLookup::Found(jwk)) = issuer.lookup(http, kid).await else {
+        return Err(VerifyError::Invalid);
+    };
+    if usable_issuer_key(&jwk).is_none() {
+        return Err(VerifyError::Invalid);
+    }
+    let jwk: jsonwebtoken::jwk::Jwk =
+        serde_json::from_value(jwk).map_err(|_| VerifyError::Invalid)?;
+    let key = DecodingKey::from_jwk(&jwk).map_err(|_| VerifyError::Invalid)?;
+    strict_decode(token, &key, issuer.url(), expect)
+}
+
+/// The `iss` claim of a token, read without verifying anything; None when
+/// it is not a JWS with a JSON payload whose `iss` is a string.
+pub(crate) fn unverified_iss(token: &str) -> Option<String> {
+    let payload = token.split('.').nth(1)?;
+    let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
+    claims.get("iss")?.as_str().map(str::to_string)
+}
+
+/// An issuer JWK the service will verify ES256 with: EC P-256, and `alg`
+/// and `use`, when present, `ES256` and `sig`.
+fn usable_issuer_key(jwk: &Value) -> Option<VerifyingKey> {
+    let absent_or = |name: &str, want: &str| match jwk.get(name) {
+        None => true,
+        Some(v) => v.as_str() == Some(want),
+    };
+    if !absent_or("alg", "ES256") || !absent_or("use", "sig") {
+        return None;
+    }
+    ec_key_from_jwk(jwk)
+}
+
+/// Where the vulnerable verifier takes its verification key from.
+#[derive(Clone, Copy)]
+pub(crate) enum KeySource<'a> {
+    /// The service's own key (kid `tb-1`, or none).
+    Own,
+    /// The trusted issuer's JWKS; the kid is required.
+    Issuer(&'a TrustedIssuer),
+}
+
+impl KeySource<'_> {
+    /// The `iss` tokens verified with this source must carry.
+    fn issuer(&self) -> &str {
+        match self {
+            KeySource::Own => ISSUER,
+            KeySource::Issuer(issuer) => issuer.url(),
+        }
+    }
+}
+
+/// The key a signature is checked against.
+enum SigKey<'a> {
+    Own(&'a Keys),
+    Issuer(VerifyingKey),
+}
+
+impl SigKey<'_> {
+    fn alg(&self) -> &'static str {
+        match self {
+            SigKey::Own(keys) => keys.server_alg(),
+            SigKey::Issuer(_) => "ES256",
+        }
+    }
+
+    fn verify(&self, input: &[u8], sig: &[u8]) -> bool {
+        match self {
+            SigKey::Own(keys) if keys.hmac_weak => hs256_verify(WEAK_SECRET.as_bytes(), input, sig),
+            SigKey::Own(keys) => es256_verify(&keys.verifying, input, sig),
+            SigKey::Issuer(key) => es256_verify(key, input, sig),
+        }
+    }
+
+    /// The public key as PEM text (what `alg-confusion` uses as HMAC key).
+    fn public_pem(&self) -> Option<String> {
+        match self {
+            SigKey::Own(keys) => Some(keys.public_pem.clone()),
+            SigKey::Issuer(key) => p256::PublicKey::from(key)
+                .to_public_key_pem(LineEnding::LF)
+                .ok(),
+        }
     }
 }
 
@@ -464,7 +598,7 @@ fn read_kid_key(kid: &str) -> Option<Vec<u8>> {
 }
 
 /// GET an `http://` URL (the client has a 2 s timeout), body capped.
-async fn fetch(http: &reqwest::Client, url: &str) -> Option<Vec<u8>> {
+pub(crate) async fn fetch(http: &reqwest::Client, url: &str) -> Option<Vec<u8>> {
     if !url.starts_with("http://") {
         return None;
     }
@@ -554,8 +688,8 @@ fn is_present<T>(p: &Parsed<T>) -> bool {
 }
 
 /// The hand-written twin of the hardened `Validation` (leeway 0; required
-/// exp, nbf, aud, iss, sub), with the `*-ignored` switches.
-fn check_standard_claims(claims: &Claims, policy: Policy) -> Result<(), VerifyError> {
+/// exp, nbf, aud, iss, sub), expecting `issuer`, with the `*-ignored` switches.
+fn check_standard_claims(claims: &Claims, policy: Policy, issuer: &str) -> Result<(), VerifyError> {
     let exp = numeric(claims.get("exp"));
     let nbf = numeric(claims.get("nbf"));
     let aud = string_or_set(claims.get("aud"));
@@ -587,7 +721,7 @@ fn check_standard_claims(claims: &Claims, policy: Policy) -> Result<(), VerifyEr
     }
     if !policy.iss_ignored {
         if let Parsed::Yes(iss) = &iss {
-            if !iss.contains(&ISSUER) {
+            if !iss.contains(&issuer) {
                 return Err(VerifyError::Invalid);
             }
         }

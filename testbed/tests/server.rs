@@ -1,6 +1,7 @@
 //! End-to-end tests of the testbed over HTTP.
 
 use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use authgate_testbed::{start, Config, Flaw, Mode, Rejection, Running, UserSpec};
@@ -417,6 +418,15 @@ async fn vulnerable_without_flaws_judges_tokens_like_hardened() {
 }
 
 #[tokio::test]
+async fn trusted_issuer_must_be_an_http_url() {
+    for bad in ["https://issuer.test", "issuer.test", "http://"] {
+        let mut config = Config::new(Mode::Hardened, users());
+        config.trusted_issuer = Some(bad.to_string());
+        assert!(start(config).is_err(), "{bad}");
+    }
+}
+
+#[tokio::test]
 async fn hardened_refuses_flaws() {
     let mut config = Config::new(Mode::Hardened, users());
     config.flaws.insert(Flaw::AlgNone);
@@ -645,6 +655,240 @@ async fn lockout_password_change_and_redirect_style() {
     assert_eq!(r.headers()["retry-after"], "60");
     let r = c.post(url).body("{").send().await.unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+}
+
+/// A tiny OIDC-style issuer on 127.0.0.1, served by the test's runtime.
+struct TestIssuer {
+    url: String,
+    key: p256::SecretKey,
+    kid: &'static str,
+    /// What `/jwks.json` serves; tests push keys to simulate rotation.
+    keys: Arc<Mutex<Vec<Value>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for TestIssuer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+fn issuer_jwk(key: &p256::SecretKey, kid: &str) -> Value {
+    let mut jwk = attacker_jwk(key);
+    jwk["kid"] = json!(kid);
+    jwk["alg"] = json!("ES256");
+    jwk["use"] = json!("sig");
+    jwk
+}
+
+async fn test_issuer() -> TestIssuer {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let key = p256::SecretKey::random(&mut rand_core::OsRng);
+    let kid = "issuer-1";
+    let keys = Arc::new(Mutex::new(vec![issuer_jwk(&key, kid)]));
+    let discovery = json!({"issuer": url, "jwks_uri": format!("{url}/jwks.json")}).to_string();
+    let served = keys.clone();
+    let app = axum::Router::new()
+        .route(
+            "/.well-known/openid-configuration",
+            axum::routing::get(move || {
+                let body = discovery.clone();
+                async move { body }
+            }),
+        )
+        .route(
+            "/jwks.json",
+            axum::routing::get(move || {
+                let body = json!({ "keys": *served.lock().unwrap() }).to_string();
+                async move { body }
+            }),
+        );
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    TestIssuer {
+        url,
+        key,
+        kid,
+        keys,
+        task,
+    }
+}
+
+impl TestIssuer {
+    /// The claims of a real access token with `iss` replaced, signed by
+    /// `key` under kid `kid`, after `edit` had its way with header and claims.
+    fn mint_with(
+        &self,
+        key: &p256::SecretKey,
+        kid: &str,
+        real_token: &str,
+        edit: &dyn Fn(&mut Value, &mut Value),
+    ) -> String {
+        let payload = real_token.split('.').nth(1).unwrap();
+        let mut claims: Value =
+            serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap();
+        claims["iss"] = json!(self.url);
+        let mut header = json!({"alg": "ES256", "typ": "at+jwt", "kid": kid});
+        edit(&mut header, &mut claims);
+        es256_with(key, &header, &claims)
+    }
+
+    fn mint(&self, real_token: &str, edit: &dyn Fn(&mut Value, &mut Value)) -> String {
+        self.mint_with(&self.key, self.kid, real_token, edit)
+    }
+}
+
+fn server_trusting(mode: Mode, flaws: &[Flaw], issuer: &str) -> Running {
+    let mut config = Config::new(mode, users());
+    config.flaws = flaws.iter().copied().collect();
+    config.trusted_issuer = Some(issuer.to_string());
+    start(config).expect("testbed starts")
+}
+
+#[tokio::test]
+async fn hardened_accepts_trusted_issuer_tokens_under_the_usual_rules() {
+    let issuer = test_issuer().await;
+    let c = client();
+    let s = server_trusting(Mode::Hardened, &[], &issuer.url);
+    let at = login(&c, &s, "alice").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let past = now() - 10;
+
+    let good = issuer.mint(&at, &|_, _| {});
+    let r = c
+        .get(format!("{}/api/me", s.base_url()))
+        .header(AUTHORIZATION, format!("Bearer {good}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(body_json(r).await["username"], "alice");
+
+    let refused = [
+        ("expired", issuer.mint(&at, &|_, c| c["exp"] = json!(past))),
+        (
+            "unknown kid",
+            issuer.mint(&at, &|h, _| h["kid"] = json!("issuer-9")),
+        ),
+        (
+            "no kid",
+            issuer.mint(&at, &|h, _| drop(h.as_object_mut().unwrap().remove("kid"))),
+        ),
+        (
+            "wrong aud",
+            issuer.mint(&at, &|_, c| c["aud"] = json!("other-api")),
+        ),
+        ("typ JWT", issuer.mint(&at, &|h, _| h["typ"] = json!("JWT"))),
+        (
+            "issuer key, own iss",
+            issuer.mint(&at, &|_, c| c["iss"] = json!(s.issuer())),
+        ),
+        (
+            "own key, issuer iss",
+            es256(&s, &access_header(), &{
+                let mut c = access_claims(&s, "alice");
+                c["iss"] = json!(issuer.url);
+                c
+            }),
+        ),
+    ];
+    for (name, token) in &refused {
+        assert_eq!(
+            me_status(&c, &s, token).await,
+            StatusCode::UNAUTHORIZED,
+            "{name}"
+        );
+    }
+
+    // A rotated-in key is found by fetching the JWKS again.
+    let rotated = p256::SecretKey::random(&mut rand_core::OsRng);
+    issuer
+        .keys
+        .lock()
+        .unwrap()
+        .push(issuer_jwk(&rotated, "issuer-2"));
+    let token = issuer.mint_with(&rotated, "issuer-2", &at, &|_, _| {});
+    assert_eq!(me_status(&c, &s, &token).await, StatusCode::OK, "rotation");
+
+    // Revocation still applies: logging the real token out kills its jti.
+    let r = c
+        .post(format!("{}/api/logout", s.base_url()))
+        .header(AUTHORIZATION, format!("Bearer {at}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        me_status(&c, &s, &good).await,
+        StatusCode::UNAUTHORIZED,
+        "revoked jti"
+    );
+
+    // An issuer that cannot be reached means rejection, not a server error.
+    let dead = "http://127.0.0.1:9";
+    let s = server_trusting(Mode::Hardened, &[], dead);
+    let at = login(&c, &s, "alice").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let token = issuer.mint(&at, &|_, c| c["iss"] = json!(dead));
+    assert_eq!(me_status(&c, &s, &token).await, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn vulnerable_flaws_apply_to_trusted_issuer_tokens() {
+    let issuer = test_issuer().await;
+    let c = client();
+    let past = now() - 10;
+    // (flaws, expired accepted, unknown kid accepted)
+    let cases: &[(&[Flaw], bool, bool)] = &[
+        (&[], false, false),
+        (&[Flaw::ExpIgnored], true, false),
+        (&[Flaw::KidFallback], false, true),
+    ];
+    for &(flaws, expired_ok, unknown_kid_ok) in cases {
+        let s = server_trusting(Mode::Vulnerable, flaws, &issuer.url);
+        let at = login(&c, &s, "alice").await["access_token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let status = |ok: bool| {
+            if ok {
+                StatusCode::OK
+            } else {
+                StatusCode::UNAUTHORIZED
+            }
+        };
+        let judged = [
+            ("valid", issuer.mint(&at, &|_, _| {}), true),
+            (
+                "expired",
+                issuer.mint(&at, &|_, c| c["exp"] = json!(past)),
+                expired_ok,
+            ),
+            (
+                "unknown kid",
+                issuer.mint(&at, &|h, _| h["kid"] = json!("issuer-9")),
+                unknown_kid_ok,
+            ),
+            (
+                "wrong aud",
+                issuer.mint(&at, &|_, c| c["aud"] = json!("other-api")),
+                false,
+            ),
+        ];
+        for (name, token, ok) in &judged {
+            assert_eq!(
+                me_status(&c, &s, token).await,
+                status(*ok),
+                "{flaws:?}: {name}"
+            );
+        }
+    }
 }
 
 #[test]

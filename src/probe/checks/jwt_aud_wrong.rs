@@ -13,8 +13,8 @@ pub const CHECK: Check = Check {
         anchor: "jwt",
         slow: false,
         destructive: false,
-        docs: "**Needs** `[jwt] signing-key-env`.\n\n\
-**Sends** the captured claims with `aud` set to an audience no service has, validly signed with the service's key, to `protected-read`.\n\n\
+        docs: "**Needs** validly signed tokens: `[jwt] signing-key-env`, or the test issuer (`--issuer-bind`) trusted by the service.\n\n\
+**Sends** the captured claims with `aud` set to an audience no service has, validly signed (the service's key or the test issuer's), to `protected-read`.\n\n\
 **Passes when** it is rejected. Acceptance means a token issued for any other service of the same issuer works here too.\n\n\
 **Fix** configure the expected audience in the verifier (`audience=`, `withAudience`, `WithAudience`), and make `aud` required.",
     },

@@ -14,8 +14,8 @@ pub const CHECK: Check = Check {
         anchor: "jwt",
         slow: false,
         destructive: false,
-        docs: "**Needs** `[jwt] signing-key-env`, or `--slow` with a token lifetime within `--max-wait`.\n\n\
-**Sends** the captured claims with `exp` an hour in the past (and `iat`, `nbf` before it), validly signed with the service's key, to `protected-read`. Without a key, in slow mode, it logs in afresh, waits for that token's own expiry and replays it.\n\n\
+        docs: "**Needs** validly signed tokens: `[jwt] signing-key-env`, or the test issuer (`--issuer-bind`) trusted by the service; failing both, `--slow` with a token lifetime within `--max-wait`.\n\n\
+**Sends** the captured claims with `exp` an hour in the past (and `iat`, `nbf` before it), validly signed (the service's key or the test issuer's), to `protected-read`. Without a key, in slow mode, it logs in afresh, waits for that token's own expiry and replays it.\n\n\
 **Passes when** the expired token is rejected. Acceptance means stolen tokens never stop working.\n\n\
 **Fix** let the library check `exp` (do not pass `verify_exp=False`, `ignoreExpiration`, or a huge leeway); keep clock leeway to a minute or less.",
     },

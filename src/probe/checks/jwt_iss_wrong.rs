@@ -13,8 +13,8 @@ pub const CHECK: Check = Check {
         anchor: "jwt",
         slow: false,
         destructive: false,
-        docs: "**Needs** `[jwt] signing-key-env`.\n\n\
-**Sends** the captured claims with `iss` set to an issuer that does not exist, validly signed with the service's key, to `protected-read`.\n\n\
+        docs: "**Needs** validly signed tokens: `[jwt] signing-key-env`, or the test issuer (`--issuer-bind`) trusted by the service.\n\n\
+**Sends** the captured claims with `iss` set to an issuer that does not exist, validly signed (the service's key or the test issuer's), to `protected-read`.\n\n\
 **Passes when** it is rejected. Acceptance means the service does not check who issued the token; with shared or multi-tenant keys, another issuer's tokens get in.\n\n\
 **Fix** configure the expected issuer (`issuer=`, `withIssuer`, `WithIssuer`) and make `iss` required.",
     },

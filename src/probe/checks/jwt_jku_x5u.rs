@@ -40,7 +40,7 @@ fn run(cx: &mut Cx) -> Outcome {
         cx.runtime(),
         cx.options.canary_bind,
         cx.options.canary_url.as_deref(),
-        jwks,
+        |_| [("/jwks.json".to_string(), jwks)].into(),
     ) {
         Ok(c) => c,
         Err(e) => {

@@ -12,8 +12,8 @@ pub const CHECK: Check = Check {
         anchor: "jwt",
         slow: false,
         destructive: false,
-        docs: "**Needs** `[jwt] signing-key-env` and a captured token that carries a `kid`.\n\n\
-**Sends** the captured claims, validly signed with the service's own key, but with a `kid` no key has, to `protected-read`.\n\n\
+        docs: "**Needs** validly signed tokens (`[jwt] signing-key-env`, or the test issuer trusted by the service) and a captured token that carries a `kid`.\n\n\
+**Sends** the captured claims, validly signed (the service's key or the test issuer's), but with a `kid` no key has, to `protected-read`.\n\n\
 **Passes when** it is rejected. Acceptance means key lookup falls back to a default key when the named one is missing; with several keys (tenants, rotation, other purposes) that lets a key verify tokens it was never meant for. Severity is low because with a single key the fallback is the right key.\n\n\
 **Fix** reject tokens whose `kid` is not in the key set, instead of falling back.",
     },

@@ -14,8 +14,8 @@ pub const CHECK: Check = Check {
         anchor: "jwt",
         slow: false,
         destructive: false,
-        docs: "**Needs** `[jwt] signing-key-env`.\n\n\
-**Sends** the captured claims with `nbf` (and `iat`) an hour in the future, validly signed with the service's key, to `protected-read`.\n\n\
+        docs: "**Needs** validly signed tokens: `[jwt] signing-key-env`, or the test issuer (`--issuer-bind`) trusted by the service.\n\n\
+**Sends** the captured claims with `nbf` (and `iat`) an hour in the future, validly signed (the service's key or the test issuer's), to `protected-read`.\n\n\
 **Passes when** it is rejected. Acceptance means pre-issued tokens work before their time, which breaks scheduled access and lets a token minted for later be used now.\n\n\
 **Fix** let the library check `nbf` (it is often optional: turn it on) with a small leeway.",
     },

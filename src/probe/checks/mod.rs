@@ -112,26 +112,10 @@ fn tokens_rejected(cx: &mut Cx, variants: Vec<(String, String)>) -> Outcome {
     cx.expect_rejected("protected-read", requests)
 }
 
-/// A minter for the captured token's algorithm, from `jwt.signing-key-env`, or the
-/// skip that says what is missing.
-fn need_minter(cx: &mut Cx, jwt: &Jwt) -> Result<Minter, Outcome> {
-    let Some(env) = cx
-        .profile
-        .jwt
-        .as_ref()
-        .and_then(|j| j.signing_key_env.clone())
-    else {
-        return Err(Outcome::skip(
-            "needs validly signed tokens: set [jwt] signing-key-env to a variable holding the staging signing key (HMAC secret or private-key PEM)",
-        ));
-    };
-    let Some(secret) = cx.secret(&env) else {
-        return Err(Outcome::skip(format!(
-            "environment variable `{env}` (jwt.signing-key-env) is not set"
-        )));
-    };
-    let alg = jwt.alg().unwrap_or("none").to_string();
-    Minter::new(&secret, &alg).map_err(|e| Outcome::error(format!("jwt.signing-key-env: {e}")))
+/// A minter for validly signed tokens (see `Cx::minter`), or the outcome that says
+/// why there is none.
+fn need_minter(cx: &mut Cx, jwt: &Jwt) -> Result<std::sync::Arc<Minter>, Outcome> {
+    cx.minter(jwt)
 }
 
 /// A string no service issued: `authgate-probe-<16 hex>`.
