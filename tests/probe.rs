@@ -292,15 +292,17 @@ fn expected(flaw: Flaw) -> &'static [&'static str] {
     }
 }
 
+const STYLES: [Rejection; 5] = [
+    Rejection::Unauthorized401,
+    Rejection::Forbidden403,
+    Rejection::Unprocessable422,
+    Rejection::Ok200Error,
+    Rejection::RedirectLogin,
+];
+
 #[test]
 fn every_check_passes_against_the_hardened_server_in_every_rejection_style() {
-    for rejection in [
-        Rejection::Unauthorized401,
-        Rejection::Forbidden403,
-        Rejection::Unprocessable422,
-        Rejection::Ok200Error,
-        Rejection::RedirectLogin,
-    ] {
+    for rejection in STYLES {
         let failed = failing(Mode::Hardened, &[], rejection);
         assert!(failed.is_empty(), "{rejection:?}: {failed:?}");
     }
@@ -308,8 +310,10 @@ fn every_check_passes_against_the_hardened_server_in_every_rejection_style() {
 
 #[test]
 fn every_check_passes_against_the_vulnerable_server_with_all_flaws_off() {
-    let failed = failing(Mode::Vulnerable, &[], Rejection::Unauthorized401);
-    assert!(failed.is_empty(), "{failed:?}");
+    for rejection in STYLES {
+        let failed = failing(Mode::Vulnerable, &[], rejection);
+        assert!(failed.is_empty(), "{rejection:?}: {failed:?}");
+    }
 }
 
 fn grid(part: usize, of: usize) {
@@ -318,18 +322,20 @@ fn grid(part: usize, of: usize) {
         if i % of != part {
             continue;
         }
-        let failed = failing(Mode::Vulnerable, &[*flaw], Rejection::Unauthorized401);
+        // Each flaw meets another rejection style, so judging is exercised with holes
+        // open in every style.
+        let rejection = STYLES[i % STYLES.len()];
+        let failed = failing(Mode::Vulnerable, &[*flaw], rejection);
         let want: BTreeSet<String> = expected(*flaw).iter().map(|s| s.to_string()).collect();
         if failed != want {
             wrong.push(format!(
-                "{}: failed {failed:?}, expected {want:?}",
+                "{} ({rejection:?}): failed {failed:?}, expected {want:?}",
                 flaw.name()
             ));
         }
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
-
 #[test]
 fn one_flaw_fails_exactly_its_checks_part_1() {
     grid(0, 3);
@@ -551,7 +557,25 @@ fn hostile_targets_end_the_run_with_an_error_not_a_hang() {
     use std::io::{Read, Write};
     // Each server: accepts, reads the request, then misbehaves.
     type Behaviour = fn(std::net::TcpStream);
-    let behaviours: [(&str, Behaviour); 3] = [
+    let behaviours: [(&str, Behaviour); 5] = [
+        ("slow headers", |mut s| {
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\n");
+            for _ in 0..20 {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                if s.write_all(b"X").is_err() {
+                    return;
+                }
+            }
+        }),
+        ("a 100 MB body", |mut s| {
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 104857600\r\n\r\n");
+            let chunk = vec![b'a'; 1 << 16];
+            for _ in 0..1600 {
+                if s.write_all(&chunk).is_err() {
+                    return;
+                }
+            }
+        }),
         ("silent", |s| {
             std::thread::sleep(std::time::Duration::from_secs(5));
             drop(s);

@@ -85,3 +85,16 @@ fn mad(sample: &[Duration]) -> Duration {
     let deviations: Vec<Duration> = sample.iter().map(|d| d.abs_diff(m)).collect();
     median(&deviations)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_and_spreads_resist_outliers() {
+        let ms = Duration::from_millis;
+        let sample = [ms(10), ms(11), ms(12), ms(400), ms(10)];
+        assert_eq!(median(&sample), ms(11));
+        assert_eq!(mad(&sample), ms(1));
+    }
+}
