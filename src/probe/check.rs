@@ -10,6 +10,9 @@ use super::calibrate::{Calibration, Fingerprint, Verdict};
 use super::forge::Jwt;
 use super::http::{Http, HttpError, Request, Response};
 use super::mint::{Minter, TestIssuer};
+use super::oauth::flow::{AuthRequest, FlowEnd};
+use super::oauth::{self, Metadata};
+use super::profile::OauthClient;
 use super::profile::{CredentialPlace, Profile};
 use super::session::{self, Account, LoginError, Session};
 use crate::finding::Severity;
@@ -171,6 +174,9 @@ pub struct Cx<'a> {
     minter: Option<Result<Arc<Minter>, Outcome>>,
     /// The test issuer, once a check needed it; it serves until the run ends.
     issuer: Option<TestIssuer>,
+    /// The authorization server's metadata and cookies, kept between flows.
+    oauth_metadata: Option<Result<Metadata, Outcome>>,
+    oauth_jar: Session,
 }
 
 impl<'a> Cx<'a> {
@@ -192,7 +198,88 @@ impl<'a> Cx<'a> {
             redact: vec![],
             minter: None,
             issuer: None,
+            oauth_metadata: None,
+            oauth_jar: Session::default(),
         }
+    }
+
+    /// The authorization server's metadata, read once; skipped without `[oauth]`.
+    pub fn oauth_metadata(&mut self) -> Result<Metadata, Outcome> {
+        if let Some(m) = &self.oauth_metadata {
+            return m.clone();
+        }
+        let made = match &self.profile.oauth {
+            None => Err(Outcome::skip("needs an [oauth] section")),
+            Some(config) => self
+                .runtime
+                .block_on(oauth::discover(self.http, config))
+                .map_err(|e| Outcome::error(e.to_string())),
+        };
+        self.oauth_metadata = Some(made.clone());
+        made
+    }
+
+    /// An `[oauth.clients]` role, or the skip that names it.
+    pub fn oauth_client(&self, role: &str) -> Result<OauthClient, Outcome> {
+        self.profile
+            .oauth
+            .as_ref()
+            .and_then(|o| o.clients.get(role))
+            .cloned()
+            .ok_or_else(|| Outcome::skip(format!("needs [oauth.clients.{role}]")))
+    }
+
+    /// Runs an authorization request through the server's pages (signing in once
+    /// per run; the server's cookies are kept between flows).
+    pub fn oauth_flow(&mut self, request: &AuthRequest) -> Result<FlowEnd, Outcome> {
+        let metadata = self.oauth_metadata()?;
+        let config = self
+            .profile
+            .oauth
+            .clone()
+            .ok_or_else(|| Outcome::skip("needs an [oauth] section"))?;
+        let account = match self.account(&config.user) {
+            Ok(Some(a)) => a,
+            Ok(None) => return Err(Outcome::skip(format!("needs [users.{}]", config.user))),
+            Err(e) => return Err(Outcome::error(e)),
+        };
+        let mut jar = std::mem::take(&mut self.oauth_jar);
+        let end = self.runtime.block_on(oauth::flow::authorize(
+            self.http, &metadata, &config, &account, &mut jar, request,
+        ));
+        self.oauth_jar = jar;
+        if let Ok(FlowEnd::Redirected { params, .. }) = &end {
+            for v in params.values() {
+                self.remember_secret(v);
+            }
+        }
+        end.map_err(|e| Outcome::error(e.to_string()))
+    }
+
+    /// A token request from a client role (Basic authentication when it has a secret).
+    pub fn oauth_token(
+        &mut self,
+        role: &str,
+        params: &[(&str, &str)],
+    ) -> Result<Result<Response, HttpError>, Outcome> {
+        let metadata = self.oauth_metadata()?;
+        let client = self.oauth_client(role)?;
+        let secret = self.client_secret(role).map_err(Outcome::error)?;
+        let answer = self.runtime.block_on(oauth::token_request(
+            self.http,
+            &metadata,
+            &client,
+            secret.as_deref(),
+            params,
+        ));
+        if let Ok(r) = &answer {
+            for field in ["access_token", "refresh_token", "id_token"] {
+                if let Some(v) = session::json_field(&r.body, field) {
+                    self.remember_secret(&v);
+                }
+            }
+        }
+        Ok(answer)
     }
 
     /// What mints validly signed tokens for the claim checks: the service's key from
@@ -326,22 +413,50 @@ impl<'a> Cx<'a> {
                 status: None,
             });
         }
+        let client_secret = self.client_secret("main").map_err(|message| LoginError {
+            step: "oauth.clients.main".into(),
+            message,
+            status: None,
+        })?;
         let session = self.runtime.block_on(session::login(
             self.http,
             self.profile,
             account.as_ref(),
+            client_secret.as_deref(),
             start,
         ))?;
         self.remember_session(&session);
         Ok(session)
     }
 
+    /// The secret of an `[oauth.clients]` role, when it has one (None: public).
+    pub fn client_secret(&mut self, role: &str) -> Result<Option<String>, String> {
+        let Some(env) = self
+            .profile
+            .oauth
+            .as_ref()
+            .and_then(|o| o.clients.get(role))
+            .and_then(|c| c.secret_env.clone())
+        else {
+            return Ok(None);
+        };
+        self.secret(&env).map(Some).ok_or_else(|| {
+            format!("environment variable `{env}` ([oauth.clients.{role}] client-secret-env) is not set")
+        })
+    }
+
     /// Logs in with an explicit account (a password the check changed).
     pub fn login_account(&mut self, account: &Account) -> Result<Session, LoginError> {
+        let client_secret = self.client_secret("main").map_err(|message| LoginError {
+            step: "oauth.clients.main".into(),
+            message,
+            status: None,
+        })?;
         let session = self.runtime.block_on(session::login(
             self.http,
             self.profile,
             Some(account),
+            client_secret.as_deref(),
             Session::default(),
         ))?;
         self.remember_session(&session);
@@ -357,6 +472,7 @@ impl<'a> Cx<'a> {
         let mut values = vec![session.credential.clone()];
         values.extend(session.refresh_token.clone());
         values.extend(session.csrf_token.clone());
+        values.extend(session.id_token.clone());
         values.extend(session.cookies.values().cloned());
         for v in values {
             self.remember_secret(&v);

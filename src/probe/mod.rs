@@ -8,6 +8,7 @@ pub mod expect;
 pub mod forge;
 pub mod http;
 pub mod mint;
+pub mod oauth;
 pub mod profile;
 pub mod report;
 pub mod run;

@@ -33,6 +33,44 @@ struct RawProfile {
     jwt: Option<Spanned<RawJwt>>,
     reset: Option<Spanned<RawReset>>,
     csrf: Option<Spanned<RawCsrf>>,
+    oauth: Option<Spanned<RawOauth>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawOauth {
+    discovery_url: Spanned<String>,
+    scope: Option<String>,
+    #[serde(default)]
+    revokes_on_code_replay: Option<bool>,
+    post_logout_redirect_uri: Option<String>,
+    #[serde(default)]
+    clients: BTreeMap<Spanned<String>, Spanned<RawClient>>,
+    login: Option<RawOauthLogin>,
+    consent: Option<RawConsent>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawClient {
+    client_id: String,
+    client_secret_env: Option<Spanned<String>>,
+    redirect_uri: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawOauthLogin {
+    user: Option<Spanned<String>>,
+    username_field: Option<String>,
+    password_field: Option<String>,
+    submit: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConsent {
+    submit: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -149,6 +187,9 @@ pub enum Login {
     },
     /// Run a program that prints the token on standard output.
     Command { argv: Vec<String> },
+    /// The authorization-code flow of `[oauth]` with its `main` client; the token
+    /// endpoint's access token is the credential.
+    Oauth,
 }
 
 /// The roles the probe knows.
@@ -190,6 +231,41 @@ pub struct Jwt {
     /// Overrides the policy's `[tokens] max-access-token-ttl`.
     pub max_access_token_ttl_secs: Option<u64>,
 }
+
+/// An OAuth client the probe plays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OauthClient {
+    pub client_id: String,
+    /// None: a public client.
+    pub secret_env: Option<String>,
+    /// A registered redirect URI. The probe never fetches it: it reads the code from
+    /// the `Location` header that points there.
+    pub redirect_uri: String,
+}
+
+/// The authorization server and how to get through its pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Oauth {
+    pub discovery_url: String,
+    pub scope: String,
+    /// The server promises that replaying a code revokes the tokens issued from it.
+    pub revokes_on_code_replay: bool,
+    /// A registered post-logout redirect URI (the open-redirect check varies it).
+    pub post_logout_redirect_uri: Option<String>,
+    /// `main` (required), `public`, `other`.
+    pub clients: BTreeMap<String, OauthClient>,
+    /// The `[users]` role that signs in at the authorization server.
+    pub user: String,
+    pub username_field: String,
+    pub password_field: String,
+    /// `name=value` of the login form's submit button, when it has one.
+    pub login_submit: Option<(String, String)>,
+    /// `name=value` of the consent form's approve button; None: no consent step.
+    pub consent_submit: Option<(String, String)>,
+}
+
+/// The client roles of `[oauth.clients]`.
+pub const OAUTH_CLIENTS: &[&str] = &["main", "public", "other"];
 
 /// Where a cookie-authenticated client finds its anti-CSRF token and how it sends it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,6 +316,7 @@ pub struct Profile {
     pub jwt: Option<Jwt>,
     pub reset: Option<Reset>,
     pub csrf: Option<Csrf>,
+    pub oauth: Option<Oauth>,
     /// 1-based line of each section (`target`, `login`, `endpoints.logout`, ...), so
     /// reports can anchor a check to the part of the profile it exercised.
     pub lines: BTreeMap<String, usize>,
@@ -475,10 +552,19 @@ impl Profile {
                     argv: argv.get_ref().clone(),
                 }
             }
+            "oauth" => {
+                if raw.oauth.is_none() {
+                    return Err(at(
+                        login_raw.kind.span(),
+                        "`login.kind = \"oauth\"` needs an [oauth] section".into(),
+                    ));
+                }
+                Login::Oauth
+            }
             other => {
                 return Err(at(
                     login_raw.kind.span(),
-                    format!("`login.kind`: `{other}` is not json, form or command"),
+                    format!("`login.kind`: `{other}` is not json, form, command or oauth"),
                 ))
             }
         };
@@ -515,9 +601,13 @@ impl Profile {
         if !matches!(login, Login::Command { .. }) && !users.contains_key("primary") {
             return Err(at(
                 raw.login.span(),
-                "a json or form login needs `[users.primary]` with `username-env` and `password-env`".into(),
+                "a json, form or oauth login needs `[users.primary]` with `username-env` and `password-env`".into(),
             ));
         }
+        let oauth = match &raw.oauth {
+            None => None,
+            Some(o) => Some(parse_oauth(o, &users, &at)?),
+        };
 
         let mut endpoints = BTreeMap::new();
         for (name, endpoint) in &raw.endpoints {
@@ -673,6 +763,15 @@ impl Profile {
         if let Some(c) = &raw.csrf {
             line_of("csrf", c.span().start);
         }
+        if let Some(o) = &raw.oauth {
+            line_of("oauth", o.span().start);
+            for (role, client) in &o.get_ref().clients {
+                line_of(
+                    &format!("oauth.clients.{}", role.get_ref()),
+                    client.span().start,
+                );
+            }
+        }
         for (role, user) in &raw.users {
             line_of(&format!("users.{}", role.get_ref()), user.span().start);
         }
@@ -703,6 +802,7 @@ impl Profile {
             jwt,
             reset,
             csrf,
+            oauth,
             lines,
         })
     }
@@ -721,6 +821,118 @@ impl Profile {
             }
         }
     }
+}
+
+fn parse_oauth(
+    raw: &Spanned<RawOauth>,
+    users: &BTreeMap<String, User>,
+    at: &dyn Fn(std::ops::Range<usize>, String) -> ProfileError,
+) -> Result<Oauth, ProfileError> {
+    let o = raw.get_ref();
+    let discovery_url = {
+        let u = o.discovery_url.get_ref();
+        if u.starts_with("http://") || u.starts_with("https://") {
+            u.clone()
+        } else {
+            relative_path(&o.discovery_url, at, "oauth.discovery-url")?
+        }
+    };
+    let mut clients = BTreeMap::new();
+    for (role, client) in &o.clients {
+        if !OAUTH_CLIENTS.contains(&role.get_ref().as_str()) {
+            return Err(at(
+                role.span(),
+                format!(
+                    "`oauth.clients.{}`: client roles are {}",
+                    role.get_ref(),
+                    OAUTH_CLIENTS.join(", ")
+                ),
+            ));
+        }
+        let c = client.get_ref();
+        if let Some(env) = &c.client_secret_env {
+            if !is_env_name(env.get_ref()) {
+                return Err(at(
+                    env.span(),
+                    format!("`{}` is not an environment variable name: the profile names the variable that holds the client secret", env.get_ref()),
+                ));
+            }
+        }
+        let uri = c.redirect_uri.get_ref();
+        if reqwest::Url::parse(uri).map_or(true, |u| !matches!(u.scheme(), "http" | "https")) {
+            return Err(at(
+                c.redirect_uri.span(),
+                format!(
+                    "`oauth.clients.{}.redirect-uri`: `{uri}` is not an absolute http(s) URL",
+                    role.get_ref()
+                ),
+            ));
+        }
+        clients.insert(
+            role.get_ref().clone(),
+            OauthClient {
+                client_id: c.client_id.clone(),
+                secret_env: c.client_secret_env.as_ref().map(|e| e.get_ref().clone()),
+                redirect_uri: uri.clone(),
+            },
+        );
+    }
+    if !clients.contains_key("main") {
+        return Err(at(
+            raw.span(),
+            "[oauth] needs `[oauth.clients.main]` with client-id and redirect-uri".into(),
+        ));
+    }
+    let pair = |value: &Spanned<String>, key: &str| -> Result<(String, String), ProfileError> {
+        value
+            .get_ref()
+            .split_once('=')
+            .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+            .filter(|(n, _)| !n.is_empty())
+            .ok_or_else(|| {
+                at(
+                    value.span(),
+                    format!(
+                        "`{key}`: `{}` is not `name=value` (the button's name and value)",
+                        value.get_ref()
+                    ),
+                )
+            })
+    };
+    let login = o.login.as_ref();
+    let user = match login.and_then(|l| l.user.as_ref()) {
+        Some(u) if !users.contains_key(u.get_ref()) => {
+            return Err(at(
+                u.span(),
+                format!("`oauth.login.user`: there is no [users.{}]", u.get_ref()),
+            ))
+        }
+        Some(u) => u.get_ref().clone(),
+        None => "primary".to_string(),
+    };
+    Ok(Oauth {
+        discovery_url,
+        scope: o.scope.clone().unwrap_or_else(|| "openid".into()),
+        revokes_on_code_replay: o.revokes_on_code_replay.unwrap_or(true),
+        post_logout_redirect_uri: o.post_logout_redirect_uri.clone(),
+        clients,
+        user,
+        username_field: login
+            .and_then(|l| l.username_field.clone())
+            .unwrap_or_else(|| "username".into()),
+        password_field: login
+            .and_then(|l| l.password_field.clone())
+            .unwrap_or_else(|| "password".into()),
+        login_submit: login
+            .and_then(|l| l.submit.as_ref())
+            .map(|s| pair(s, "oauth.login.submit"))
+            .transpose()?,
+        consent_submit: o
+            .consent
+            .as_ref()
+            .map(|c| pair(&c.submit, "oauth.consent.submit"))
+            .transpose()?,
+    })
 }
 
 /// A path on the target: starts with `/`, no scheme or host (requests never leave the

@@ -63,6 +63,8 @@ pub struct Session {
     pub csrf_token: Option<String>,
     /// The cookies the login request carried (the fixation check's pre-login id).
     pub pre_login_cookies: BTreeMap<String, String>,
+    /// The ID token of an OAuth login.
+    pub id_token: Option<String>,
 }
 
 impl Session {
@@ -245,7 +247,7 @@ pub fn login_request(
                 .join("&");
             Some(Request::new("POST", path).body("application/x-www-form-urlencoded", body))
         }
-        Login::Command { .. } => None,
+        Login::Command { .. } | Login::Oauth => None,
     }
 }
 
@@ -255,10 +257,17 @@ pub async fn login(
     http: &Http,
     profile: &Profile,
     account: Option<&Account>,
+    client_secret: Option<&str>,
     start: Session,
 ) -> Result<Session, LoginError> {
     let mut session = start;
     let response = match &profile.login {
+        Login::Oauth => {
+            let account = account
+                .ok_or_else(|| fail("login", "no user: an oauth login needs [users.primary]"))?;
+            oauth_login(http, profile, account, client_secret, &mut session).await?;
+            None
+        }
         Login::Command { argv } => {
             let output = run_command(argv, &[], "login.command").await?;
             let value = output.trim().to_string();
@@ -369,6 +378,73 @@ pub async fn login(
         })?);
     }
     Ok(session)
+}
+
+/// The authorization-code flow with PKCE for the `main` client, then the token
+/// request: the access token is the credential.
+async fn oauth_login(
+    http: &Http,
+    profile: &Profile,
+    account: &Account,
+    client_secret: Option<&str>,
+    session: &mut Session,
+) -> Result<(), LoginError> {
+    use super::oauth::{self, flow};
+    let config = profile
+        .oauth
+        .as_ref()
+        .expect("the profile validates [oauth]");
+    let metadata = oauth::discover(http, config)
+        .await
+        .map_err(|e| fail(&e.step, e.message))?;
+    let client = &config.clients["main"];
+    let (verifier, challenge) = oauth::pkce_pair();
+    let request = flow::AuthRequest::code(
+        &client.client_id,
+        &client.redirect_uri,
+        &config.scope,
+        &oauth::random_token(16),
+    )
+    .with("nonce", &oauth::random_token(16))
+    .with("code_challenge", &challenge)
+    .with("code_challenge_method", "S256");
+    let mut jar = Session::default();
+    let end = flow::authorize(http, &metadata, config, account, &mut jar, &request)
+        .await
+        .map_err(|e| fail(&e.step, e.message))?;
+    let code = end
+        .code()
+        .ok_or_else(|| fail("the authorization flow", end.describe()))?;
+    let step = format!("the token request (POST {})", metadata.token_endpoint);
+    let response = oauth::token_request(
+        http,
+        &metadata,
+        client,
+        client_secret,
+        &[
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", &client.redirect_uri),
+            ("code_verifier", &verifier),
+        ],
+    )
+    .await
+    .map_err(|e| transport(&step, e))?;
+    if response.status != 200 {
+        return Err(LoginError {
+            step,
+            message: format!(
+                "answered {}: check [oauth.clients.main] client-id and client-secret-env",
+                response.status
+            ),
+            status: Some(response.status),
+        });
+    }
+    session.credential = json_field(&response.body, "access_token")
+        .ok_or_else(|| fail(&step, "the answer has no `access_token`"))?;
+    session.refresh_token = json_field(&response.body, "refresh_token");
+    session.id_token = json_field(&response.body, "id_token");
+    Ok(())
 }
 
 /// Runs a profile command (no shell) with `{name}` placeholders filled, for at most

@@ -38,9 +38,20 @@ mod jwt_ttl_long;
 mod jwt_typ_confusion;
 mod leak_error_detail;
 mod leak_response_secrets;
+mod oauth_code_binding;
+mod oauth_code_replay;
+mod oauth_id_token_as_access;
+mod oauth_open_redirect;
+mod oauth_pkce_downgrade;
+mod oauth_pkce_plain;
+mod oauth_pkce_required;
+mod oauth_redirect_exact;
+mod oauth_state;
+mod rt_client_binding;
 mod rt_race;
 mod rt_reuse_family;
 mod rt_rotation;
+mod rt_scope_upscale;
 mod ses_cred_change_revoke;
 mod ses_fixation;
 mod ses_logout;
@@ -84,6 +95,17 @@ pub fn all() -> Vec<&'static Check> {
         &ses_logout::CHECK,
         &tok_logout_revoke::CHECK,
         &ses_cred_change_revoke::CHECK,
+        &oauth_redirect_exact::CHECK,
+        &oauth_open_redirect::CHECK,
+        &oauth_pkce_required::CHECK,
+        &oauth_pkce_plain::CHECK,
+        &oauth_pkce_downgrade::CHECK,
+        &oauth_code_replay::CHECK,
+        &oauth_code_binding::CHECK,
+        &oauth_state::CHECK,
+        &rt_client_binding::CHECK,
+        &rt_scope_upscale::CHECK,
+        &oauth_id_token_as_access::CHECK,
         &auth_reset_reuse::CHECK,
         &auth_enum_response::CHECK,
         &auth_enum_timing::CHECK,
@@ -313,7 +335,7 @@ mod tests {
     fn the_catalogue_is_complete_and_well_formed() {
         let checks = all();
         let mut ids: Vec<&str> = checks.iter().map(|c| c.info.id).collect();
-        assert_eq!(checks.len(), 38);
+        assert_eq!(checks.len(), 49);
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), checks.len(), "ids are unique");
@@ -346,4 +368,126 @@ mod tests {
             "brute force runs last"
         );
     }
+}
+
+/// A code the authorization server issued, with what redeeming it needs.
+struct Issued {
+    code: String,
+    verifier: Option<String>,
+    redirect_uri: String,
+}
+
+/// The standard authorization request of a client role: its registered redirect
+/// URI, the profile's scope, a fresh state and nonce, and S256 PKCE when `pkce`.
+fn auth_request(
+    cx: &Cx,
+    role: &str,
+    pkce: bool,
+) -> Result<(crate::probe::oauth::flow::AuthRequest, Option<String>), Outcome> {
+    use crate::probe::oauth::{flow::AuthRequest, pkce_pair, random_token};
+    let client = cx.oauth_client(role)?;
+    let scope = cx
+        .profile
+        .oauth
+        .as_ref()
+        .map_or("openid".to_string(), |o| o.scope.clone());
+    let mut request = AuthRequest::code(
+        &client.client_id,
+        &client.redirect_uri,
+        &scope,
+        &random_token(16),
+    )
+    .with("nonce", &random_token(16));
+    let mut verifier = None;
+    if pkce {
+        let (v, challenge) = pkce_pair();
+        request = request
+            .with("code_challenge", &challenge)
+            .with("code_challenge_method", "S256");
+        verifier = Some(v);
+    }
+    Ok((request, verifier))
+}
+
+/// Runs the standard flow of a client role and returns its code, or the outcome that
+/// stops the check (an error naming how the flow ended).
+fn issue_code(cx: &mut Cx, role: &str, pkce: bool) -> Result<Issued, Outcome> {
+    let (request, verifier) = auth_request(cx, role, pkce)?;
+    let end = cx.oauth_flow(&request)?;
+    match end.code_at(&request.redirect_uri) {
+        Some(code) => Ok(Issued {
+            code: code.to_string(),
+            verifier,
+            redirect_uri: request.redirect_uri.clone(),
+        }),
+        None => Err(Outcome::error(format!(
+            "the authorization flow of [oauth.clients.{role}] ended without a code: {}",
+            end.describe()
+        ))),
+    }
+}
+
+/// A token answer that issued tokens.
+fn issued_tokens(
+    answer: &Result<crate::probe::http::Response, crate::probe::http::HttpError>,
+) -> bool {
+    matches!(answer, Ok(r) if (200..300).contains(&r.status)
+        && crate::probe::session::json_field(&r.body, "access_token").is_some())
+}
+
+/// Redeems a code as `role` with `redirect_uri` and `verifier` (None: no
+/// `code_verifier` parameter); the evidence names `label`.
+fn redeem_code(
+    cx: &mut Cx,
+    role: &str,
+    code: &str,
+    redirect_uri: &str,
+    verifier: Option<&str>,
+    label: &str,
+) -> Result<
+    (
+        bool,
+        super::check::Evidence,
+        Option<crate::probe::http::Response>,
+    ),
+    Outcome,
+> {
+    let mut params = vec![
+        ("grant_type", "authorization_code"),
+        ("code", code),
+        ("redirect_uri", redirect_uri),
+    ];
+    if let Some(v) = verifier {
+        params.push(("code_verifier", v));
+    }
+    let answer = cx.oauth_token(role, &params)?;
+    let token_endpoint = cx.oauth_metadata()?.token_endpoint;
+    let evidence = cx.evidence(label, &Request::new("POST", &token_endpoint), &answer);
+    if let Ok(r) = &answer {
+        if r.status >= 500 {
+            return Err(Outcome::error(format!(
+                "{label}: the token endpoint answered {}",
+                r.status
+            ))
+            .with([evidence]));
+        }
+    }
+    Ok((issued_tokens(&answer), evidence, answer.ok()))
+}
+
+/// Collects variants: each `(label, accepted, evidence)`; any acceptance fails.
+fn verdicts(total_label: &str, results: Vec<(String, bool, super::check::Evidence)>) -> Outcome {
+    let total = results.len();
+    let accepted: Vec<_> = results.iter().filter(|(_, a, _)| *a).collect();
+    if accepted.is_empty() {
+        let first = results.into_iter().next().map(|(_, _, e)| e);
+        return Outcome::pass(format!("all {total} {total_label} refused")).with(first);
+    }
+    let labels: Vec<&str> = accepted.iter().map(|(l, _, _)| l.as_str()).collect();
+    let summary = format!(
+        "{} of {total} accepted: {}",
+        accepted.len(),
+        labels.join("; ")
+    );
+    Outcome::fail(summary).with(accepted.into_iter().map(|(_, _, e)| e.clone()))
 }

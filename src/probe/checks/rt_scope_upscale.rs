@@ -1,0 +1,99 @@
+use super::{issue_code, redeem_code};
+use crate::finding::Severity;
+use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
+use crate::probe::http::Request;
+
+pub const CHECK: Check = Check {
+    info: CheckInfo {
+        id: "RT-SCOPE-UPSCALE",
+        title: "A refresh cannot widen the granted scope",
+        control: "TOK-SCOPE",
+        severity: Severity::High,
+        clause: "ASVS 5.0 V10.4.11 (nearest); RFC 6749 §6; RFC 9700 §4.14.2",
+        anchor: "oauth",
+        slow: false,
+        destructive: false,
+        docs: "**Needs** `[oauth]` and a server that issues refresh tokens.\n\n\
+**Sends** a refresh of the main client's refresh token asking for the granted scope plus `admin` and a scope no server defines.\n\n\
+**Passes when** the refresh is refused, or the new tokens' scope is within the original grant. RFC 6749 §6 forbids a refresh from adding scope the user never approved.\n\n\
+**Fix** compare the requested scope with the original grant at refresh and refuse anything beyond it (`invalid_scope`).",
+    },
+    run,
+};
+
+fn run(cx: &mut Cx) -> Outcome {
+    let issued = match issue_code(cx, "main", true) {
+        Ok(i) => i,
+        Err(o) => return o,
+    };
+    let (ok, evidence, answer) = match redeem_code(
+        cx,
+        "main",
+        &issued.code,
+        &issued.redirect_uri,
+        issued.verifier.as_deref(),
+        "the main client's code",
+    ) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    if !ok {
+        return Outcome::error("the main client could not redeem its own code").with([evidence]);
+    }
+    let answer = answer.expect("an accepted redemption has an answer");
+    let Some(refresh) = crate::probe::session::json_field(&answer.body, "refresh_token") else {
+        return Outcome::skip("the token answer carries no refresh token");
+    };
+    let granted = crate::probe::session::json_field(&answer.body, "scope").unwrap_or_else(|| {
+        cx.profile
+            .oauth
+            .as_ref()
+            .map_or(String::new(), |o| o.scope.clone())
+    });
+    let wider = format!("{granted} admin authgate-probe-scope");
+    let refreshed = match cx.oauth_token(
+        "main",
+        &[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", &refresh),
+            ("scope", &wider),
+        ],
+    ) {
+        Ok(a) => a,
+        Err(o) => return o,
+    };
+    let endpoint = cx
+        .oauth_metadata()
+        .map(|m| m.token_endpoint)
+        .unwrap_or_default();
+    let evidence = cx.evidence(
+        "a refresh asking for more scope",
+        &Request::new("POST", &endpoint),
+        &refreshed,
+    );
+    let Ok(r) = &refreshed else {
+        return Outcome::error("the refresh got no answer").with([evidence]);
+    };
+    if r.status >= 500 {
+        return Outcome::error(format!("the token endpoint answered {}", r.status))
+            .with([evidence]);
+    }
+    if !super::issued_tokens(&refreshed) {
+        return Outcome::pass("the wider refresh was refused").with([evidence]);
+    }
+    let new_scope = crate::probe::session::json_field(&r.body, "scope").unwrap_or_default();
+    let original: Vec<&str> = granted.split_whitespace().collect();
+    let added: Vec<&str> = new_scope
+        .split_whitespace()
+        .filter(|s| !original.contains(s))
+        .collect();
+    if added.is_empty() {
+        Outcome::pass("the refresh kept the original scope")
+    } else {
+        Outcome::fail(format!(
+            "the refresh granted scope beyond the original grant: {}",
+            added.join(" ")
+        ))
+        .with([evidence])
+    }
+}
