@@ -44,7 +44,7 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(2);
 const TOKEN_PANIC_TRACE: &str = "thread 'tokio-runtime-worker' panicked at src/auth/verify.rs:88:14:\ncalled `Result::unwrap()` on an `Err` value: InvalidToken";
 
 /// Argon2id with low cost so debug-build tests stay fast.
-fn argon2() -> anyhow::Result<Argon2<'static>> {
+pub(crate) fn argon2() -> anyhow::Result<Argon2<'static>> {
     let params =
         Params::new(4096, 1, 1, None).map_err(|e| anyhow::anyhow!("argon2 parameters: {e}"))?;
     Ok(Argon2::new(
@@ -54,7 +54,10 @@ fn argon2() -> anyhow::Result<Argon2<'static>> {
     ))
 }
 
-fn hash_password_blocking(argon: &Argon2<'static>, password: &str) -> anyhow::Result<String> {
+pub(crate) fn hash_password_blocking(
+    argon: &Argon2<'static>,
+    password: &str,
+) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
     argon
         .hash_password(password.as_bytes(), &salt)
@@ -62,7 +65,7 @@ fn hash_password_blocking(argon: &Argon2<'static>, password: &str) -> anyhow::Re
         .map_err(|e| anyhow::anyhow!("hashing a password: {e}"))
 }
 
-fn random_id(bytes: usize) -> String {
+pub(crate) fn random_id(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     OsRng.fill_bytes(&mut buf);
     URL_SAFE_NO_PAD.encode(buf)
@@ -659,7 +662,7 @@ impl Shared {
     }
 }
 
-fn json_response(status: StatusCode, body: Value) -> Response {
+pub(crate) fn json_response(status: StatusCode, body: Value) -> Response {
     let mut r = (status, body.to_string()).into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,

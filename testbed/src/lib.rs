@@ -17,6 +17,15 @@
 //! its OIDC discovery document names a JWKS on the same origin, and the
 //! token's kid picks the key. Every other rule applies as to the service's
 //! own tokens.
+//!
+//! Two more servers test OAuth 2.0 / OpenID Connect probes, each with one
+//! switch per flaw and correct (RFC 6749, RFC 7636, RFC 9700, RFC 9207,
+//! OpenID Connect Core) with none set:
+//!
+//! * [`start_as`]: an authorization server and OpenID provider (code flow,
+//!   PKCE, refresh rotation, UserInfo, RP-initiated logout), flaws [`AsFlaw`].
+//! * [`start_rp`]: a relying party that signs users in through an external
+//!   provider, flaws [`RpFlaw`].
 
 use std::collections::BTreeSet;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -29,7 +38,13 @@ use anyhow::{bail, Context};
 
 mod app;
 mod issuer;
+mod oauth_as;
+mod oauth_rp;
 mod tokens;
+mod web;
+
+pub use oauth_as::start_as;
+pub use oauth_rp::start_rp;
 
 /// The `iss` claim of every token the service issues and accepts.
 const ISSUER: &str = "http://testbed.authgate.test";
@@ -61,33 +76,35 @@ pub enum Rejection {
 }
 
 macro_rules! flaws {
-    ($($(#[$doc:meta])* $variant:ident => $name:literal,)*) => {
-        /// One deliberate weakness of [`Mode::Vulnerable`].
+    ($(#[$tdoc:meta])* $ty:ident { $($(#[$doc:meta])* $variant:ident => $name:literal,)* }) => {
+        $(#[$tdoc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Flaw {
+        pub enum $ty {
             $($(#[$doc])* $variant,)*
         }
 
-        impl Flaw {
+        impl $ty {
             /// Every flaw, in declaration order.
-            pub const ALL: &'static [Flaw] = &[$(Flaw::$variant,)*];
+            pub const ALL: &'static [$ty] = &[$($ty::$variant,)*];
 
             /// The kebab-case name used on the command line.
             pub fn name(self) -> &'static str {
                 match self {
-                    $(Flaw::$variant => $name,)*
+                    $($ty::$variant => $name,)*
                 }
             }
 
             /// The flaw with that kebab-case name.
-            pub fn from_name(name: &str) -> Option<Flaw> {
-                Flaw::ALL.iter().copied().find(|f| f.name() == name)
+            pub fn from_name(name: &str) -> Option<$ty> {
+                $ty::ALL.iter().copied().find(|f| f.name() == name)
             }
         }
     };
 }
 
 flaws! {
+    /// One deliberate weakness of [`Mode::Vulnerable`].
+    Flaw {
     /// POST /api/notes succeeds with no credential at all.
     WriteUnauthenticated => "write-unauthenticated",
     /// The token is the last word of the last Authorization header, whatever the scheme.
@@ -162,6 +179,75 @@ flaws! {
     CookieNoHostPrefix => "cookie-no-host-prefix",
     /// POST /account/email does not check the CSRF token.
     NoCsrf => "no-csrf",
+    }
+}
+
+flaws! {
+    /// One deliberate weakness of the OAuth 2.0 / OpenID Connect authorization
+    /// server ([`start_as`]). With none set it follows RFC 6749, RFC 7636,
+    /// RFC 9700, RFC 9207 and OpenID Connect Core.
+    AsFlaw {
+    /// /authorize accepts a redirect_uri that starts with a registered one.
+    RedirectPrefix => "redirect-prefix",
+    /// /authorize compares only scheme, host and port of the redirect_uri.
+    RedirectAnyPath => "redirect-any-path",
+    /// /token does not compare redirect_uri with the authorization request's.
+    TokenRedirectUnchecked => "token-redirect-unchecked",
+    /// An unregistered redirect_uri gets a 302 to it with error=invalid_request.
+    ErrorOpenRedirect => "error-open-redirect",
+    /// /logout follows any post_logout_redirect_uri.
+    LogoutOpenRedirect => "logout-open-redirect",
+    /// Public clients may omit code_challenge.
+    PkceOptional => "pkce-optional",
+    /// code_challenge_method plain (and an absent method) is accepted.
+    PkcePlain => "pkce-plain",
+    /// A code_verifier sent for a code without challenge is ignored.
+    PkceDowngrade => "pkce-downgrade",
+    /// With a challenge, a missing, malformed or wrong code_verifier is accepted.
+    PkceVerifierUnchecked => "pkce-verifier-unchecked",
+    /// A code can be redeemed again, and nothing is revoked.
+    CodeReusable => "code-reusable",
+    /// A second redemption fails but the tokens of the first stay valid.
+    CodeReplayNoRevoke => "code-replay-no-revoke",
+    /// A code issued to one client can be redeemed by another.
+    CodeClientUnbound => "code-client-unbound",
+    /// The authorization response omits `state`.
+    StateDropped => "state-dropped",
+    /// The authorization response omits `iss`.
+    IssParamMissing => "iss-param-missing",
+    /// One client's refresh token works for another client.
+    RtClientUnbound => "rt-client-unbound",
+    /// A refresh may ask for scopes beyond the original grant and gets them.
+    RtScopeUpscale => "rt-scope-upscale",
+    /// /userinfo accepts an ID token as access token.
+    IdTokenAsAccess => "id-token-as-access",
+    /// Access tokens live 30 days.
+    LongLivedTokens => "long-lived-tokens",
+    }
+}
+
+flaws! {
+    /// One deliberate weakness of the OpenID Connect relying party
+    /// ([`start_rp`]). With none set it follows OpenID Connect Core, RFC 6749,
+    /// RFC 7636, RFC 9207 and RFC 9700.
+    RpFlaw {
+    /// `state` is not compared (missing or different state accepted).
+    StateUnchecked => "rp-state-unchecked",
+    /// The `iss` authorization-response parameter is neither required nor compared.
+    IssParamUnchecked => "rp-iss-param-unchecked",
+    /// An ID token with alg `none` (any case) and an empty signature is accepted.
+    AlgNone => "rp-alg-none",
+    /// The ID token signature is not verified (alg must still be ES256).
+    SigUnchecked => "rp-sig-unchecked",
+    /// The ID token's `aud` (and `azp`) is not checked.
+    AudUnchecked => "rp-aud-unchecked",
+    /// The ID token's `iss` is not checked.
+    IssUnchecked => "rp-iss-unchecked",
+    /// The ID token's `nonce` is not checked.
+    NonceUnchecked => "rp-nonce-unchecked",
+    /// The ID token's `exp` is not checked.
+    ExpUnchecked => "rp-exp-unchecked",
+    }
 }
 
 /// One account of the service.
@@ -207,10 +293,78 @@ impl Config {
     }
 }
 
+/// A client registered at the authorization server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OauthClient {
+    pub client_id: String,
+    /// None: a public client (no client authentication, PKCE required).
+    pub secret: Option<String>,
+    /// Absolute URIs without fragment, compared as exact strings.
+    pub redirect_uris: Vec<String>,
+    /// Where /logout may send the user back to, compared as exact strings.
+    pub post_logout_redirect_uris: Vec<String>,
+}
+
+/// Everything [`start_as`] needs.
+#[derive(Clone, Debug)]
+pub struct AsConfig {
+    pub flaws: BTreeSet<AsFlaw>,
+    /// The accounts; `scope` lists what each may be granted beyond `openid profile`.
+    pub users: Vec<UserSpec>,
+    pub clients: Vec<OauthClient>,
+    /// Must be a loopback address; tests use 127.0.0.1:0.
+    pub bind: SocketAddr,
+    /// The issuer identifier; None: the base URL (`http://127.0.0.1:PORT`).
+    /// The endpoints stay on the base URL either way.
+    pub issuer_override: Option<String>,
+}
+
+impl AsConfig {
+    /// No flaws, bound to 127.0.0.1 on a free port, issuer = base URL.
+    pub fn new(users: Vec<UserSpec>, clients: Vec<OauthClient>) -> AsConfig {
+        AsConfig {
+            flaws: BTreeSet::new(),
+            users,
+            clients,
+            bind: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
+            issuer_override: None,
+        }
+    }
+}
+
+/// Everything [`start_rp`] needs.
+#[derive(Clone, Debug)]
+pub struct RpConfig {
+    pub flaws: BTreeSet<RpFlaw>,
+    /// The issuer URL of the OpenID provider, an `http://` URL; its discovery
+    /// document is fetched on the first /login.
+    pub provider: String,
+    pub client_id: String,
+    /// Sent with `client_secret_basic`.
+    pub client_secret: String,
+    /// Must be a loopback address; tests use 127.0.0.1:0.
+    pub bind: SocketAddr,
+}
+
+impl RpConfig {
+    /// No flaws, bound to 127.0.0.1 on a free port.
+    pub fn new(provider: &str, client_id: &str, client_secret: &str) -> RpConfig {
+        RpConfig {
+            flaws: BTreeSet::new(),
+            provider: provider.to_string(),
+            client_id: client_id.to_string(),
+            client_secret: client_secret.to_string(),
+            bind: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
+        }
+    }
+}
+
 /// A listening service; dropping it (or [`Running::stop`]) shuts it down.
 pub struct Running {
     addr: SocketAddr,
     signing_key: String,
+    issuer: String,
+    audience: String,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -228,18 +382,21 @@ impl Running {
 
     /// The key the service signs access tokens with, for the probe's minting of validly signed bad-claim tokens:
     /// the ES256 private key as PKCS#8 PEM, or under Flaw::HmacWeak the HMAC secret text.
+    /// The authorization server: its ES256 key (access and ID tokens). The relying party: empty.
     pub fn signing_key(&self) -> String {
         self.signing_key.clone()
     }
 
-    /// The `iss` of issued tokens.
+    /// The `iss` of issued tokens. The relying party: the provider it trusts.
     pub fn issuer(&self) -> &str {
-        ISSUER
+        &self.issuer
     }
 
-    /// The `aud` of issued tokens.
+    /// The `aud` of issued access tokens (the authorization server: the
+    /// issuer followed by `/userinfo`). The relying party: its client_id,
+    /// the `aud` its ID tokens must name.
     pub fn audience(&self) -> &str {
-        AUDIENCE
+        &self.audience
     }
 
     /// Graceful shutdown; returns once the server thread has ended.
@@ -283,27 +440,67 @@ pub fn start(config: Config) -> anyhow::Result<Running> {
             names.join(", ")
         );
     }
-    if !config.bind.ip().is_loopback() {
-        bail!(
-            "refusing to bind {}: the testbed only listens on loopback addresses",
-            config.bind
-        );
+    check_loopback(config.bind)?;
+    check_usernames(&config.users)?;
+
+    let shared = Arc::new(app::Shared::new(&config)?);
+    let signing_key = shared.keys.signing_key_text();
+    let (listener, addr) = bind_loopback(config.bind)?;
+    serve(
+        listener,
+        addr,
+        app::router(shared),
+        Served {
+            signing_key,
+            issuer: ISSUER.to_string(),
+            audience: AUDIENCE.to_string(),
+        },
+    )
+}
+
+pub(crate) fn check_loopback(bind: SocketAddr) -> anyhow::Result<()> {
+    if !bind.ip().is_loopback() {
+        bail!("refusing to bind {bind}: the testbed only listens on loopback addresses");
     }
+    Ok(())
+}
+
+pub(crate) fn check_usernames(users: &[UserSpec]) -> anyhow::Result<()> {
     let mut seen = BTreeSet::new();
-    for user in &config.users {
+    for user in users {
         if user.username.is_empty() || !seen.insert(user.username.as_str()) {
             bail!("usernames must be non-empty and distinct");
         }
     }
+    Ok(())
+}
 
-    let shared = Arc::new(app::Shared::new(&config)?);
-    let signing_key = shared.keys.signing_key_text();
-
-    let listener = std::net::TcpListener::bind(config.bind)
-        .with_context(|| format!("binding {}", config.bind))?;
+/// Binds a loopback address (non-blocking, for tokio).
+pub(crate) fn bind_loopback(
+    bind: SocketAddr,
+) -> anyhow::Result<(std::net::TcpListener, SocketAddr)> {
+    check_loopback(bind)?;
+    let listener = std::net::TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
+    Ok((listener, addr))
+}
 
+/// What [`Running`] reports besides its address.
+pub(crate) struct Served {
+    pub signing_key: String,
+    pub issuer: String,
+    pub audience: String,
+}
+
+/// Spawns a thread with its own tokio runtime serving `router` on `listener`,
+/// and returns once listening.
+pub(crate) fn serve(
+    listener: std::net::TcpListener,
+    addr: SocketAddr,
+    router: axum::Router,
+    served: Served,
+) -> anyhow::Result<Running> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("authgate-testbed")
@@ -327,11 +524,10 @@ pub fn start(config: Config) -> anyhow::Result<Running> {
                 let _ = ready_tx.send(Ok(()));
                 let stop = Arc::new(tokio::sync::Notify::new());
                 let stop_signal = stop.clone();
-                let server =
-                    axum::serve(listener, app::router(shared)).with_graceful_shutdown(async move {
-                        let _ = rx.await;
-                        stop_signal.notify_one();
-                    });
+                let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+                    let _ = rx.await;
+                    stop_signal.notify_one();
+                });
                 tokio::select! {
                     _ = server => {}
                     _ = async {
@@ -358,7 +554,9 @@ pub fn start(config: Config) -> anyhow::Result<Running> {
 
     Ok(Running {
         addr,
-        signing_key,
+        signing_key: served.signing_key,
+        issuer: served.issuer,
+        audience: served.audience,
         shutdown: Some(tx),
         thread: Some(thread),
     })

@@ -153,6 +153,11 @@ impl Keys {
         })
     }
 
+    /// The ES256 verification key.
+    pub(crate) fn decoding(&self) -> &DecodingKey {
+        &self.decoding
+    }
+
     /// What [`crate::Running::signing_key`] hands out.
     pub(crate) fn signing_key_text(&self) -> String {
         if self.hmac_weak {
@@ -443,7 +448,7 @@ pub(crate) fn unverified_iss(token: &str) -> Option<String> {
 
 /// An issuer JWK the service will verify ES256 with: EC P-256, and `alg`
 /// and `use`, when present, `ES256` and `sig`.
-fn usable_issuer_key(jwk: &Value) -> Option<VerifyingKey> {
+pub(crate) fn usable_issuer_key(jwk: &Value) -> Option<VerifyingKey> {
     let absent_or = |name: &str, want: &str| match jwk.get(name) {
         None => true,
         Some(v) => v.as_str() == Some(want),

@@ -38,6 +38,7 @@ mod jwt_ttl_long;
 mod jwt_typ_confusion;
 mod leak_error_detail;
 mod leak_response_secrets;
+mod oauth_authz_iss;
 mod oauth_code_binding;
 mod oauth_code_replay;
 mod oauth_id_token_as_access;
@@ -103,6 +104,7 @@ pub fn all() -> Vec<&'static Check> {
         &oauth_code_replay::CHECK,
         &oauth_code_binding::CHECK,
         &oauth_state::CHECK,
+        &oauth_authz_iss::CHECK,
         &rt_client_binding::CHECK,
         &rt_scope_upscale::CHECK,
         &oauth_id_token_as_access::CHECK,
@@ -335,7 +337,7 @@ mod tests {
     fn the_catalogue_is_complete_and_well_formed() {
         let checks = all();
         let mut ids: Vec<&str> = checks.iter().map(|c| c.info.id).collect();
-        assert_eq!(checks.len(), 49);
+        assert_eq!(checks.len(), 50);
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), checks.len(), "ids are unique");
@@ -375,6 +377,7 @@ struct Issued {
     code: String,
     verifier: Option<String>,
     redirect_uri: String,
+    end: crate::probe::oauth::flow::FlowEnd,
 }
 
 /// The standard authorization request of a client role: its registered redirect
@@ -419,6 +422,7 @@ fn issue_code(cx: &mut Cx, role: &str, pkce: bool) -> Result<Issued, Outcome> {
             code: code.to_string(),
             verifier,
             redirect_uri: request.redirect_uri.clone(),
+            end: end.clone(),
         }),
         None => Err(Outcome::error(format!(
             "the authorization flow of [oauth.clients.{role}] ended without a code: {}",

@@ -18,6 +18,8 @@ pub struct Metadata {
     pub token_endpoint: String,
     pub userinfo_endpoint: Option<String>,
     pub end_session_endpoint: Option<String>,
+    /// RFC 9207: the server says its authorization responses carry `iss`.
+    pub iss_parameter_supported: bool,
 }
 
 /// Why the flow stopped: the step and what went wrong.
@@ -57,6 +59,10 @@ pub async fn discover(http: &Http, oauth: &Oauth) -> Result<Metadata, FlowError>
         token_endpoint: need("token_endpoint")?,
         userinfo_endpoint: text("userinfo_endpoint"),
         end_session_endpoint: text("end_session_endpoint"),
+        iss_parameter_supported: doc
+            .get("authorization_response_iss_parameter_supported")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
     })
 }
 

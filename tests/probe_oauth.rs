@@ -1,0 +1,201 @@
+//! `authgate probe` against the testbed's OAuth authorization server: with all flaws
+//! off every check passes or is skipped; switching one flaw on makes exactly that
+//! flaw's checks fail.
+
+use authgate::probe::check::{Options, Status};
+use authgate::probe::expect::Expectations;
+use authgate::probe::profile::Profile;
+use authgate::probe::run::{self, ProbeReport};
+use authgate_testbed::{start_as, AsConfig, AsFlaw, OauthClient, UserSpec};
+use std::collections::{BTreeMap, BTreeSet};
+
+const REDIRECT: &str = "http://127.0.0.1:9/callback";
+
+fn secret(tag: &str) -> String {
+    format!("{tag}-{}-Sc7", std::process::id())
+}
+
+fn probe_as(flaws: &[AsFlaw]) -> ProbeReport {
+    let client = |id: &str, secret: Option<String>, path: &str| OauthClient {
+        client_id: id.into(),
+        secret,
+        redirect_uris: vec![format!("http://127.0.0.1:9/{path}")],
+        post_logout_redirect_uris: vec!["http://127.0.0.1:9/".into()],
+    };
+    let mut config = AsConfig::new(
+        vec![UserSpec {
+            username: "alice".into(),
+            password: secret("alice"),
+            scope: "read write".into(),
+        }],
+        vec![
+            client("app", Some(secret("app")), "callback"),
+            client("spa", None, "spa"),
+            client("other", Some(secret("other")), "other"),
+        ],
+    );
+    config.flaws = flaws.iter().copied().collect();
+    let running = start_as(config).expect("the authorization server starts");
+    let text = format!(
+        r#"[target]
+base-url = "{base}"
+request-budget = 5000
+rate = 2000
+
+[credential]
+in = "header"
+
+[login]
+kind = "oauth"
+
+[users.primary]
+username-env = "U"
+password-env = "P"
+
+[endpoints.protected-read]
+path = "/userinfo"
+
+[jwt]
+jwks-url = "/jwks.json"
+signing-key-env = "K"
+
+[oauth]
+discovery-url = "/.well-known/openid-configuration"
+scope = "openid profile read"
+post-logout-redirect-uri = "http://127.0.0.1:9/"
+
+[oauth.clients.main]
+client-id = "app"
+client-secret-env = "APP"
+redirect-uri = "{REDIRECT}"
+
+[oauth.clients.public]
+client-id = "spa"
+redirect-uri = "http://127.0.0.1:9/spa"
+
+[oauth.clients.other]
+client-id = "other"
+client-secret-env = "OTHER"
+redirect-uri = "http://127.0.0.1:9/other"
+
+[oauth.login]
+submit = "action=login"
+
+[oauth.consent]
+submit = "decision=approve"
+"#,
+        base = running.base_url()
+    );
+    let profile = Profile::parse(&text, "oauth.toml").expect("the profile is valid");
+    let secrets: BTreeMap<String, String> = [
+        ("U", "alice".to_string()),
+        ("P", secret("alice")),
+        ("APP", secret("app")),
+        ("OTHER", secret("other")),
+        ("K", running.signing_key()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let lookup = move |name: &str| secrets.get(name).cloned();
+    let options = Options::default();
+    let selected = run::select(&options, &[], &[]).unwrap();
+    run::run(
+        &profile,
+        &options,
+        &lookup,
+        &selected,
+        &Expectations::default(),
+        None,
+    )
+    .expect("the run starts")
+}
+
+fn with(report: &ProbeReport, status: Status) -> BTreeSet<String> {
+    report
+        .checks
+        .iter()
+        .filter(|c| c.outcome == status)
+        .map(|c| c.id.to_string())
+        .collect()
+}
+
+fn describe(report: &ProbeReport) -> String {
+    report
+        .checks
+        .iter()
+        .filter(|c| matches!(c.outcome, Status::Fail | Status::Error))
+        .map(|c| {
+            format!(
+                "  {} {}: {} {:?}",
+                c.outcome.as_str(),
+                c.id,
+                c.summary,
+                c.evidence.first()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn expected(flaw: AsFlaw) -> &'static [&'static str] {
+    match flaw {
+        AsFlaw::RedirectPrefix | AsFlaw::RedirectAnyPath | AsFlaw::TokenRedirectUnchecked => {
+            &["OAUTH-REDIRECT-EXACT"]
+        }
+        AsFlaw::ErrorOpenRedirect | AsFlaw::LogoutOpenRedirect => &["OAUTH-OPEN-REDIRECT"],
+        AsFlaw::PkceOptional => &["OAUTH-PKCE-REQUIRED"],
+        AsFlaw::PkcePlain => &["OAUTH-PKCE-PLAIN"],
+        AsFlaw::PkceDowngrade | AsFlaw::PkceVerifierUnchecked => &["OAUTH-PKCE-DOWNGRADE"],
+        AsFlaw::CodeReusable | AsFlaw::CodeReplayNoRevoke => &["OAUTH-CODE-REPLAY"],
+        AsFlaw::CodeClientUnbound => &["OAUTH-CODE-BINDING"],
+        AsFlaw::StateDropped => &["OAUTH-STATE"],
+        AsFlaw::IssParamMissing => &["OAUTH-AUTHZ-ISS"],
+        AsFlaw::RtClientUnbound => &["RT-CLIENT-BINDING"],
+        AsFlaw::RtScopeUpscale => &["RT-SCOPE-UPSCALE"],
+        AsFlaw::IdTokenAsAccess => &["OAUTH-ID-TOKEN-AS-ACCESS"],
+        // The captured access token is the OAuth server's.
+        AsFlaw::LongLivedTokens => &["JWT-TTL-LONG"],
+    }
+}
+
+#[test]
+fn every_check_passes_against_a_correct_authorization_server() {
+    let report = probe_as(&[]);
+    assert!(
+        with(&report, Status::Fail).is_empty() && with(&report, Status::Error).is_empty(),
+        "\n{}",
+        describe(&report)
+    );
+    // The OAuth checks and the token checks on the issued access token all ran.
+    let passed = with(&report, Status::Pass);
+    for id in [
+        "OAUTH-REDIRECT-EXACT",
+        "OAUTH-PKCE-DOWNGRADE",
+        "OAUTH-CODE-BINDING",
+        "RT-CLIENT-BINDING",
+        "JWT-ALG-NONE",
+        "JWT-EXPIRED",
+    ] {
+        assert!(passed.contains(id), "{id} did not pass: {passed:?}");
+    }
+}
+
+#[test]
+fn one_authorization_server_flaw_fails_exactly_its_checks() {
+    let mut wrong = vec![];
+    for flaw in AsFlaw::ALL {
+        let report = probe_as(&[*flaw]);
+        let errors = with(&report, Status::Error);
+        let failed = with(&report, Status::Fail);
+        let want: BTreeSet<String> = expected(*flaw).iter().map(|s| s.to_string()).collect();
+        if failed != want || !errors.is_empty() {
+            wrong.push(format!(
+                "{}: failed {failed:?}, errors {errors:?}, expected {want:?}\n{}",
+                flaw.name(),
+                describe(&report)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
