@@ -329,49 +329,6 @@ fn step_accepted(cx: &mut Cx, request: &Request, label: &str) -> Result<(), Outc
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_catalogue_is_complete_and_well_formed() {
-        let checks = all();
-        let mut ids: Vec<&str> = checks.iter().map(|c| c.info.id).collect();
-        assert_eq!(checks.len(), 50);
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), checks.len(), "ids are unique");
-        for c in &checks {
-            let i = &c.info;
-            assert!(
-                crate::finding::CONTROLS
-                    .iter()
-                    .any(|(id, _)| *id == i.control),
-                "{}: control {}",
-                i.id,
-                i.control
-            );
-            assert!(i.clause.contains("ASVS 5.0"), "{}: clause", i.id);
-            assert!(
-                i.docs.contains("**Sends**") && i.docs.contains("**Fix**"),
-                "{}: docs",
-                i.id
-            );
-            assert!(
-                i.id.chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
-                "{}",
-                i.id
-            );
-        }
-        assert_eq!(
-            checks.last().unwrap().info.id,
-            "AUTH-BRUTEFORCE",
-            "brute force runs last"
-        );
-    }
-}
-
 /// A code the authorization server issued, with what redeeming it needs.
 struct Issued {
     code: String,
@@ -494,4 +451,47 @@ fn verdicts(total_label: &str, results: Vec<(String, bool, super::check::Evidenc
         labels.join("; ")
     );
     Outcome::fail(summary).with(accepted.into_iter().map(|(_, _, e)| e.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_is_complete_and_well_formed() {
+        let checks = all();
+        let mut ids: Vec<&str> = checks.iter().map(|c| c.info.id).collect();
+        assert_eq!(checks.len(), 50);
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), checks.len(), "ids are unique");
+        for c in &checks {
+            let i = &c.info;
+            assert!(
+                crate::finding::CONTROLS
+                    .iter()
+                    .any(|(id, _)| *id == i.control),
+                "{}: control {}",
+                i.id,
+                i.control
+            );
+            assert!(i.clause.contains("ASVS 5.0"), "{}: clause", i.id);
+            assert!(
+                i.docs.contains("**Sends**") && i.docs.contains("**Fix**"),
+                "{}: docs",
+                i.id
+            );
+            assert!(
+                i.id.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                i.id
+            );
+        }
+        assert_eq!(
+            checks.last().unwrap().info.id,
+            "AUTH-BRUTEFORCE",
+            "brute force runs last"
+        );
+    }
 }

@@ -45,25 +45,20 @@ fn run(cx: &mut Cx) -> Outcome {
         }
     }
     let label = "a verifier for a code requested without a challenge";
-    match issue_code(cx, "main", false) {
-        Ok(issued) => {
-            let verifier = crate::probe::oauth::random_token(32);
-            match redeem_code(
-                cx,
-                "main",
-                &issued.code,
-                &issued.redirect_uri,
-                Some(&verifier),
-                label,
-            ) {
-                Ok((accepted, evidence, _)) => {
-                    results.push((label.to_string(), accepted, evidence))
-                }
-                Err(o) => return o,
-            }
+    // A server that issues no code without a challenge cannot be downgraded.
+    if let Ok(issued) = issue_code(cx, "main", false) {
+        let verifier = crate::probe::oauth::random_token(32);
+        match redeem_code(
+            cx,
+            "main",
+            &issued.code,
+            &issued.redirect_uri,
+            Some(&verifier),
+            label,
+        ) {
+            Ok((accepted, evidence, _)) => results.push((label.to_string(), accepted, evidence)),
+            Err(o) => return o,
         }
-        // No code without a challenge: the downgrade cannot start.
-        Err(_) => {}
     }
     verdicts("redemptions", results)
 }
