@@ -6,7 +6,9 @@ use authgate::probe::check::{Options, Status};
 use authgate::probe::expect::Expectations;
 use authgate::probe::profile::Profile;
 use authgate::probe::run::{self, ProbeReport};
-use authgate_testbed::{start_as, AsConfig, AsFlaw, OauthClient, UserSpec};
+use authgate_testbed::{
+    start_as, start_rp, AsConfig, AsFlaw, OauthClient, RpConfig, RpFlaw, UserSpec,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 const REDIRECT: &str = "http://127.0.0.1:9/callback";
@@ -197,5 +199,87 @@ fn one_authorization_server_flaw_fails_exactly_its_checks() {
             ));
         }
     }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// An application signing users in through the probe's test provider.
+fn probe_rp(flaws: &[RpFlaw]) -> ProbeReport {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let provider = format!("http://127.0.0.1:{port}");
+    let mut config = RpConfig::new(&provider, "app", &secret("rp"));
+    config.flaws = flaws.iter().copied().collect();
+    let running = start_rp(config).expect("the relying party starts");
+    let text = format!(
+        "[target]\nbase-url = \"{}\"\nrate = 2000\n\n[credential]\nin = \"cookie\"\ncookie = \"rp_session\"\n\n[login]\nkind = \"rp\"\n\n[rp]\nlogin = \"/login\"\nclient-id = \"app\"\nclient-secret-env = \"RPSECRET\"\n\n[endpoints.protected-read]\npath = \"/me\"\n",
+        running.base_url()
+    );
+    let profile = Profile::parse(&text, "rp.toml").expect("the profile is valid");
+    let secrets: BTreeMap<String, String> = [("RPSECRET".to_string(), secret("rp"))].into();
+    let lookup = move |name: &str| secrets.get(name).cloned();
+    let options = Options {
+        provider_bind: Some(([127, 0, 0, 1], port).into()),
+        ..Options::default()
+    };
+    let only: Vec<String> = authgate::probe::checks::all()
+        .iter()
+        .filter(|c| {
+            c.info.id.starts_with("RP-I")
+                || c.info.id.starts_with("RP-A")
+                || c.info.id == "RP-STATE"
+        })
+        .map(|c| c.info.id.to_string())
+        .collect();
+    assert_eq!(only.len(), 8);
+    let selected = run::select(&options, &only, &[]).unwrap();
+    run::run(
+        &profile,
+        &options,
+        &lookup,
+        &selected,
+        &Expectations::default(),
+        None,
+    )
+    .expect("the run starts")
+}
+
+#[test]
+fn a_relying_party_refuses_every_bad_login_and_each_flaw_opens_one() {
+    let report = probe_rp(&[]);
+    assert_eq!(
+        with(&report, Status::Pass).len(),
+        8,
+        "\n{}",
+        describe(&report)
+    );
+    let mut wrong = vec![];
+    for (flaw, id) in [
+        (RpFlaw::StateUnchecked, "RP-STATE"),
+        (RpFlaw::IssParamUnchecked, "RP-AUTHZ-ISS"),
+        (RpFlaw::AlgNone, "RP-IDTOKEN-ALG-NONE"),
+        (RpFlaw::SigUnchecked, "RP-IDTOKEN-SIG"),
+        (RpFlaw::AudUnchecked, "RP-IDTOKEN-AUD"),
+        (RpFlaw::IssUnchecked, "RP-IDTOKEN-ISS"),
+        (RpFlaw::NonceUnchecked, "RP-IDTOKEN-NONCE"),
+        (RpFlaw::ExpUnchecked, "RP-IDTOKEN-EXP"),
+    ] {
+        let report = probe_rp(&[flaw]);
+        let failed = with(&report, Status::Fail);
+        if failed != BTreeSet::from([id.to_string()]) || !with(&report, Status::Error).is_empty() {
+            wrong.push(format!(
+                "{}: failed {failed:?}, expected {id}\n{}",
+                flaw.name(),
+                describe(&report)
+            ));
+        }
+    }
+    assert_eq!(
+        RpFlaw::ALL.len(),
+        8,
+        "every relying-party flaw is in the grid"
+    );
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }

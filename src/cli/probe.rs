@@ -81,6 +81,16 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "URL", requires = "issuer_bind")]
     pub issuer_url: Option<String>,
 
+    /// For `login.kind = "rp"`: run the test OpenID provider on this address; the
+    /// application must be configured to use it.
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub provider_bind: Option<std::net::SocketAddr>,
+
+    /// The URL the application reaches the test provider at, which is its issuer
+    /// (default: http://ADDR:PORT of --provider-bind).
+    #[arg(long, value_name = "URL", requires = "provider_bind")]
+    pub provider_url: Option<String>,
+
     /// The policy, for `[tokens] max-access-token-ttl` (default: ./authgate.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -155,6 +165,8 @@ pub fn run(args: ProbeArgs) -> anyhow::Result<u8> {
         canary_url: args.canary_url.clone(),
         issuer_bind: args.issuer_bind,
         issuer_url: args.issuer_url.clone(),
+        provider_bind: args.provider_bind,
+        provider_url: args.provider_url.clone(),
     };
     let today = time::OffsetDateTime::now_utc().date();
     let expectations = match &args.expect {

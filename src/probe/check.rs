@@ -14,6 +14,7 @@ use super::oauth::flow::{AuthRequest, FlowEnd};
 use super::oauth::{self, Metadata};
 use super::profile::OauthClient;
 use super::profile::{CredentialPlace, Profile};
+use super::provider::{IdToken, TestProvider};
 use super::session::{self, Account, LoginError, Session};
 use crate::finding::Severity;
 use serde::Serialize;
@@ -140,6 +141,9 @@ pub struct Options {
     /// Where the test issuer binds (none: no test issuer), and its advertised URL.
     pub issuer_bind: Option<std::net::SocketAddr>,
     pub issuer_url: Option<String>,
+    /// Where the test provider of `login.kind = "rp"` binds, and its advertised URL.
+    pub provider_bind: Option<std::net::SocketAddr>,
+    pub provider_url: Option<String>,
 }
 
 impl Default for Options {
@@ -152,6 +156,8 @@ impl Default for Options {
             canary_url: None,
             issuer_bind: None,
             issuer_url: None,
+            provider_bind: None,
+            provider_url: None,
         }
     }
 }
@@ -177,6 +183,8 @@ pub struct Cx<'a> {
     /// The authorization server's metadata and cookies, kept between flows.
     oauth_metadata: Option<Result<Metadata, Outcome>>,
     oauth_jar: Session,
+    /// The test provider of an `rp` login, started with the first login.
+    provider: Option<TestProvider>,
 }
 
 impl<'a> Cx<'a> {
@@ -200,7 +208,122 @@ impl<'a> Cx<'a> {
             issuer: None,
             oauth_metadata: None,
             oauth_jar: Session::default(),
+            provider: None,
         }
+    }
+
+    /// An application login through the test provider: the application's login
+    /// redirects to the provider; the probe issues a code whose ID token is `kind`
+    /// and delivers it to the application's callback (with `iss` and `state`, unless
+    /// `callback` edits them). Returns the client's cookies afterwards.
+    pub fn rp_login(
+        &mut self,
+        kind: IdToken,
+        callback: &dyn Fn(&mut BTreeMap<String, String>),
+        start: Session,
+    ) -> Result<Session, LoginError> {
+        let rp = self.profile.rp.clone().ok_or_else(|| LoginError {
+            step: "rp".into(),
+            message: "the profile has no [rp]".into(),
+            status: None,
+        })?;
+        let fail = |step: &str, message: String| LoginError {
+            step: step.to_string(),
+            message,
+            status: None,
+        };
+        if self.provider.is_none() {
+            let Some(bind) = self.options.provider_bind else {
+                return Err(fail(
+                    "rp",
+                    "an rp login needs --provider-bind ADDR:PORT (and --provider-url if the application reaches it elsewhere): configure the application to use that provider".into(),
+                ));
+            };
+            let secret = match &rp.secret_env {
+                Some(env) => Some(self.secret(env).ok_or_else(|| {
+                    fail(
+                        "rp.client-secret-env",
+                        format!("environment variable `{env}` is not set"),
+                    )
+                })?),
+                None => None,
+            };
+            let provider = TestProvider::start(
+                self.runtime,
+                bind,
+                self.options.provider_url.as_deref(),
+                &rp.client_id,
+                secret,
+            )
+            .map_err(|e| {
+                fail(
+                    "--provider-bind",
+                    format!("cannot start the test provider on {bind}: {e}"),
+                )
+            })?;
+            self.provider = Some(provider);
+        }
+        let provider = self.provider.as_ref().expect("started above");
+        let authorize = provider.authorization_endpoint();
+        let mut jar = start;
+        let step = format!("the application's login (GET {})", rp.login);
+        let mut request = Request::new("GET", &rp.login);
+        if let Some(c) = jar.cookie_header() {
+            request = request.header("Cookie", &c);
+        }
+        let response = self
+            .send(&request)
+            .map_err(|e| fail(&step, e.to_string()))?;
+        jar.absorb(&response);
+        let location = response
+            .header("location")
+            .filter(|l| l.starts_with(&authorize))
+            .ok_or_else(|| {
+                fail(
+                    &step,
+                    format!(
+                        "answered {} without redirecting to the test provider ({authorize}): configure the application with the issuer {} and client id `{}`",
+                        response.status, provider.url, rp.client_id
+                    ),
+                )
+            })?
+            .to_string();
+        let params: BTreeMap<String, String> = reqwest::Url::parse(&location)
+            .map(|u| u.query_pairs().into_owned().collect())
+            .unwrap_or_default();
+        let redirect_uri = params.get("redirect_uri").cloned().ok_or_else(|| {
+            fail(
+                &step,
+                "the authorization request has no redirect_uri".into(),
+            )
+        })?;
+        let code = provider.issue_code(&params, kind);
+        let mut answer: BTreeMap<String, String> = BTreeMap::new();
+        answer.insert("code".into(), code);
+        answer.insert("iss".into(), provider.url.clone());
+        if let Some(state) = params.get("state") {
+            answer.insert("state".into(), state.clone());
+        }
+        callback(&mut answer);
+        let mut url = reqwest::Url::parse(&redirect_uri)
+            .map_err(|e| fail(&step, format!("redirect_uri `{redirect_uri}`: {e}")))?;
+        url.query_pairs_mut().extend_pairs(answer.iter());
+        let step = "the application's callback";
+        let mut request = Request::new("GET", url.as_str());
+        if let Some(c) = jar.cookie_header() {
+            request = request.header("Cookie", &c);
+        }
+        let response = self.send(&request).map_err(|e| fail(step, e.to_string()))?;
+        jar.absorb(&response);
+        if let CredentialPlace::Cookie { name } = &self.profile.credential {
+            jar.credential = jar.cookies.get(name).cloned().unwrap_or_default();
+        }
+        jar.login_cookies = response
+            .headers_named("set-cookie")
+            .filter_map(session::SetCookie::parse)
+            .collect();
+        self.remember_session(&jar);
+        Ok(jar)
     }
 
     /// The authorization server's metadata, read once; skipped without `[oauth]`.
@@ -400,6 +523,17 @@ impl<'a> Cx<'a> {
 
     /// Logs a role in as a new client, starting from `start`'s cookies.
     pub fn login_as(&mut self, role: &str, start: Session) -> Result<Session, LoginError> {
+        if matches!(self.profile.login, super::profile::Login::Rp) {
+            let session = self.rp_login(IdToken::Valid, &|_| {}, start)?;
+            if session.credential.is_empty() {
+                return Err(LoginError {
+                    step: "the application's callback".into(),
+                    message: "a valid ID token from the test provider did not give a session cookie (credential.cookie)".into(),
+                    status: None,
+                });
+            }
+            return Ok(session);
+        }
         let account = self.account(role).map_err(|message| LoginError {
             step: format!("users.{role}"),
             message,

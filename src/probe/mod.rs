@@ -10,6 +10,7 @@ pub mod http;
 pub mod mint;
 pub mod oauth;
 pub mod profile;
+pub mod provider;
 pub mod report;
 pub mod run;
 pub mod session;

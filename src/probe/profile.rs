@@ -34,6 +34,15 @@ struct RawProfile {
     reset: Option<Spanned<RawReset>>,
     csrf: Option<Spanned<RawCsrf>>,
     oauth: Option<Spanned<RawOauth>>,
+    rp: Option<Spanned<RawRp>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRp {
+    login: Spanned<String>,
+    client_id: String,
+    client_secret_env: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -190,6 +199,21 @@ pub enum Login {
     /// The authorization-code flow of `[oauth]` with its `main` client; the token
     /// endpoint's access token is the credential.
     Oauth,
+    /// The application signs the user in through the probe's test provider
+    /// (`[rp]`); its session cookie is the credential.
+    Rp,
+}
+
+/// An application that signs users in through OpenID Connect, probed with the
+/// probe's own test provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rp {
+    /// The application's path that starts a login (it redirects to the provider).
+    pub login: String,
+    /// The client id the application uses at the provider.
+    pub client_id: String,
+    /// The client secret it authenticates with; None: the provider accepts any.
+    pub secret_env: Option<String>,
 }
 
 /// The roles the probe knows.
@@ -317,6 +341,7 @@ pub struct Profile {
     pub reset: Option<Reset>,
     pub csrf: Option<Csrf>,
     pub oauth: Option<Oauth>,
+    pub rp: Option<Rp>,
     /// 1-based line of each section (`target`, `login`, `endpoints.logout`, ...), so
     /// reports can anchor a check to the part of the profile it exercised.
     pub lines: BTreeMap<String, usize>,
@@ -552,6 +577,21 @@ impl Profile {
                     argv: argv.get_ref().clone(),
                 }
             }
+            "rp" => {
+                if raw.rp.is_none() {
+                    return Err(at(
+                        login_raw.kind.span(),
+                        "`login.kind = \"rp\"` needs an [rp] section".into(),
+                    ));
+                }
+                if !matches!(credential, CredentialPlace::Cookie { .. }) {
+                    return Err(at(
+                        login_raw.kind.span(),
+                        "`login.kind = \"rp\"` signs in to the application's session: set `credential.in = \"cookie\"`".into(),
+                    ));
+                }
+                Login::Rp
+            }
             "oauth" => {
                 if raw.oauth.is_none() {
                     return Err(at(
@@ -564,7 +604,7 @@ impl Profile {
             other => {
                 return Err(at(
                     login_raw.kind.span(),
-                    format!("`login.kind`: `{other}` is not json, form, command or oauth"),
+                    format!("`login.kind`: `{other}` is not json, form, command, oauth or rp"),
                 ))
             }
         };
@@ -598,12 +638,34 @@ impl Profile {
                 },
             );
         }
-        if !matches!(login, Login::Command { .. }) && !users.contains_key("primary") {
+        if !matches!(login, Login::Command { .. } | Login::Rp) && !users.contains_key("primary") {
             return Err(at(
                 raw.login.span(),
                 "a json, form or oauth login needs `[users.primary]` with `username-env` and `password-env`".into(),
             ));
         }
+        let rp = match &raw.rp {
+            None => None,
+            Some(r) => {
+                let r = r.get_ref();
+                if let Some(env) = &r.client_secret_env {
+                    if !is_env_name(env.get_ref()) {
+                        return Err(at(
+                            env.span(),
+                            format!(
+                                "`rp.client-secret-env`: `{}` is not an environment variable name",
+                                env.get_ref()
+                            ),
+                        ));
+                    }
+                }
+                Some(Rp {
+                    login: relative_path(&r.login, &at, "rp.login")?,
+                    client_id: r.client_id.clone(),
+                    secret_env: r.client_secret_env.as_ref().map(|e| e.get_ref().clone()),
+                })
+            }
+        };
         let oauth = match &raw.oauth {
             None => None,
             Some(o) => Some(parse_oauth(o, &users, &at)?),
@@ -763,6 +825,9 @@ impl Profile {
         if let Some(c) = &raw.csrf {
             line_of("csrf", c.span().start);
         }
+        if let Some(r) = &raw.rp {
+            line_of("rp", r.span().start);
+        }
         if let Some(o) = &raw.oauth {
             line_of("oauth", o.span().start);
             for (role, client) in &o.get_ref().clients {
@@ -803,6 +868,7 @@ impl Profile {
             reset,
             csrf,
             oauth,
+            rp,
             lines,
         })
     }

@@ -247,7 +247,7 @@ pub fn login_request(
                 .join("&");
             Some(Request::new("POST", path).body("application/x-www-form-urlencoded", body))
         }
-        Login::Command { .. } | Login::Oauth => None,
+        Login::Command { .. } | Login::Oauth | Login::Rp => None,
     }
 }
 
@@ -262,6 +262,12 @@ pub async fn login(
 ) -> Result<Session, LoginError> {
     let mut session = start;
     let response = match &profile.login {
+        Login::Rp => {
+            return Err(fail(
+                "login",
+                "an rp login runs through the probe's test provider (Cx::rp_login)",
+            ))
+        }
         Login::Oauth => {
             let account = account
                 .ok_or_else(|| fail("login", "no user: an oauth login needs [users.primary]"))?;

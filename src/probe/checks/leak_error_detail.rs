@@ -62,7 +62,7 @@ fn run(cx: &mut Cx) -> Outcome {
             "a malformed form login body".into(),
             Request::new("POST", path).body("application/x-www-form-urlencoded", "%%%=&&=%"),
         )),
-        Login::Command { .. } | Login::Oauth => {}
+        Login::Command { .. } | Login::Oauth | Login::Rp => {}
     }
     let mut leaks = vec![];
     let mut errors = vec![];

@@ -94,7 +94,9 @@ fn login_path<'a>(cx: &'a Cx) -> &'a str {
     match &cx.profile.login {
         crate::probe::profile::Login::Json { path, .. }
         | crate::probe::profile::Login::Form { path, .. } => path,
-        crate::probe::profile::Login::Command { .. } | crate::probe::profile::Login::Oauth => "",
+        crate::probe::profile::Login::Command { .. }
+        | crate::probe::profile::Login::Oauth
+        | crate::probe::profile::Login::Rp => "",
     }
 }
 

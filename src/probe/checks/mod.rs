@@ -48,6 +48,14 @@ mod oauth_pkce_plain;
 mod oauth_pkce_required;
 mod oauth_redirect_exact;
 mod oauth_state;
+mod rp_authz_iss;
+mod rp_idtoken_alg_none;
+mod rp_idtoken_aud;
+mod rp_idtoken_exp;
+mod rp_idtoken_iss;
+mod rp_idtoken_nonce;
+mod rp_idtoken_sig;
+mod rp_state;
 mod rt_client_binding;
 mod rt_race;
 mod rt_reuse_family;
@@ -108,6 +116,14 @@ pub fn all() -> Vec<&'static Check> {
         &rt_client_binding::CHECK,
         &rt_scope_upscale::CHECK,
         &oauth_id_token_as_access::CHECK,
+        &rp_idtoken_alg_none::CHECK,
+        &rp_idtoken_sig::CHECK,
+        &rp_idtoken_aud::CHECK,
+        &rp_idtoken_iss::CHECK,
+        &rp_idtoken_nonce::CHECK,
+        &rp_idtoken_exp::CHECK,
+        &rp_authz_iss::CHECK,
+        &rp_state::CHECK,
         &auth_reset_reuse::CHECK,
         &auth_enum_response::CHECK,
         &auth_enum_timing::CHECK,
@@ -453,6 +469,50 @@ fn verdicts(total_label: &str, results: Vec<(String, bool, super::check::Evidenc
     Outcome::fail(summary).with(accepted.into_iter().map(|(_, _, e)| e.clone()))
 }
 
+/// An application login through the test provider carrying an attack (`kind`, and
+/// `callback` editing the authorization response); the session it yields must be
+/// refused on protected-read.
+fn rp_refused(
+    cx: &mut Cx,
+    label: &str,
+    kind: crate::probe::provider::IdToken,
+    callback: &dyn Fn(&mut std::collections::BTreeMap<String, String>),
+) -> Outcome {
+    if !matches!(cx.profile.login, crate::probe::profile::Login::Rp) {
+        return Outcome::skip("needs `login.kind = \"rp\"`: an application that signs users in through the probe's test provider");
+    }
+    let session = match cx.rp_login(kind, callback, crate::probe::session::Session::default()) {
+        Ok(s) => s,
+        Err(e) => return Outcome::error(e.to_string()),
+    };
+    let mut read = cx.endpoint("protected-read", &[]).expect("validated");
+    if let Some(cookies) = session.cookie_header() {
+        read = read.header("Cookie", &cookies);
+    }
+    let answer = cx.send(&read);
+    let evidence = cx.evidence(
+        &format!("the application's session after {label}"),
+        &read,
+        &answer,
+    );
+    let response = match answer {
+        Ok(r) => r,
+        Err(e) => return Outcome::error(e.to_string()).with([evidence]),
+    };
+    match cx.judge("protected-read", &response) {
+        Ok(super::calibrate::Verdict::Accepted) => {
+            Outcome::fail(format!("the application signed the user in after {label}"))
+                .with([evidence])
+        }
+        Ok(super::calibrate::Verdict::Rejected) => {
+            Outcome::pass(format!("the application refused the login after {label}"))
+                .with([evidence])
+        }
+        Ok(v) => Outcome::error(format!("cannot judge the session ({v:?})")).with([evidence]),
+        Err(e) => Outcome::error(e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,7 +521,7 @@ mod tests {
     fn the_catalogue_is_complete_and_well_formed() {
         let checks = all();
         let mut ids: Vec<&str> = checks.iter().map(|c| c.info.id).collect();
-        assert_eq!(checks.len(), 50);
+        assert_eq!(checks.len(), 58);
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), checks.len(), "ids are unique");
