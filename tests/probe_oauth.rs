@@ -18,6 +18,10 @@ fn secret(tag: &str) -> String {
 }
 
 fn probe_as(flaws: &[AsFlaw]) -> ProbeReport {
+    probe_as_with(flaws, |t| t).expect("the run starts")
+}
+
+fn probe_as_with(flaws: &[AsFlaw], edit: impl Fn(String) -> String) -> Result<ProbeReport, String> {
     let client = |id: &str, secret: Option<String>, path: &str| OauthClient {
         client_id: id.into(),
         secret,
@@ -88,7 +92,7 @@ submit = "decision=approve"
 "#,
         base = running.base_url()
     );
-    let profile = Profile::parse(&text, "oauth.toml").expect("the profile is valid");
+    let profile = Profile::parse(&edit(text), "oauth.toml").expect("the profile is valid");
     let secrets: BTreeMap<String, String> = [
         ("U", "alice".to_string()),
         ("P", secret("alice")),
@@ -110,7 +114,32 @@ submit = "decision=approve"
         &Expectations::default(),
         None,
     )
-    .expect("the run starts")
+    .map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_login_page_the_profile_does_not_describe_names_the_step() {
+    let err = probe_as_with(&[], |t| {
+        t.replace("submit = \"decision=approve\"", "submit = \"decision=yes\"")
+    })
+    .unwrap_err();
+    assert!(
+        err.contains("/consent")
+            && err.contains("[oauth.consent] submit")
+            && err.contains("decision=approve"),
+        "{err}"
+    );
+    let err = probe_as_with(&[], |t| {
+        t.replace(
+            "[oauth.login]\n",
+            "[oauth.login]\npassword-field = \"pass\"\n",
+        )
+    })
+    .unwrap_err();
+    assert!(
+        err.contains("/login") && err.contains("password fields password"),
+        "{err}"
+    );
 }
 
 fn with(report: &ProbeReport, status: Status) -> BTreeSet<String> {
@@ -203,7 +232,7 @@ fn one_authorization_server_flaw_fails_exactly_its_checks() {
 }
 
 /// An application signing users in through the probe's test provider.
-fn probe_rp(flaws: &[RpFlaw]) -> ProbeReport {
+fn probe_rp(flaws: &[RpFlaw], all_checks: bool) -> ProbeReport {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -214,7 +243,7 @@ fn probe_rp(flaws: &[RpFlaw]) -> ProbeReport {
     config.flaws = flaws.iter().copied().collect();
     let running = start_rp(config).expect("the relying party starts");
     let text = format!(
-        "[target]\nbase-url = \"{}\"\nrate = 2000\n\n[credential]\nin = \"cookie\"\ncookie = \"rp_session\"\n\n[login]\nkind = \"rp\"\n\n[rp]\nlogin = \"/login\"\nclient-id = \"app\"\nclient-secret-env = \"RPSECRET\"\n\n[endpoints.protected-read]\npath = \"/me\"\n",
+        "[target]\nbase-url = \"{}\"\nrate = 2000\n\n[credential]\nin = \"cookie\"\ncookie = \"__Host-rp_session\"\n\n[login]\nkind = \"rp\"\n\n[rp]\nlogin = \"/login\"\nclient-id = \"app\"\nclient-secret-env = \"RPSECRET\"\n\n[endpoints.protected-read]\npath = \"/me\"\n",
         running.base_url()
     );
     let profile = Profile::parse(&text, "rp.toml").expect("the profile is valid");
@@ -234,6 +263,7 @@ fn probe_rp(flaws: &[RpFlaw]) -> ProbeReport {
         .map(|c| c.info.id.to_string())
         .collect();
     assert_eq!(only.len(), 8);
+    let only = if all_checks { vec![] } else { only };
     let selected = run::select(&options, &only, &[]).unwrap();
     run::run(
         &profile,
@@ -248,12 +278,19 @@ fn probe_rp(flaws: &[RpFlaw]) -> ProbeReport {
 
 #[test]
 fn a_relying_party_refuses_every_bad_login_and_each_flaw_opens_one() {
-    let report = probe_rp(&[]);
-    assert_eq!(
-        with(&report, Status::Pass).len(),
-        8,
+    // With no flaw, the whole catalogue: the cookie, fixation and logout checks
+    // apply to the application's session too.
+    let report = probe_rp(&[], true);
+    assert!(
+        with(&report, Status::Fail).is_empty() && with(&report, Status::Error).is_empty(),
         "\n{}",
         describe(&report)
+    );
+    let passed = with(&report, Status::Pass);
+    assert!(
+        passed.iter().filter(|id| id.starts_with("RP-")).count() == 8
+            && passed.contains("COOKIE-HOST-PREFIX"),
+        "{passed:?}"
     );
     let mut wrong = vec![];
     for (flaw, id) in [
@@ -266,7 +303,7 @@ fn a_relying_party_refuses_every_bad_login_and_each_flaw_opens_one() {
         (RpFlaw::NonceUnchecked, "RP-IDTOKEN-NONCE"),
         (RpFlaw::ExpUnchecked, "RP-IDTOKEN-EXP"),
     ] {
-        let report = probe_rp(&[flaw]);
+        let report = probe_rp(&[flaw], false);
         let failed = with(&report, Status::Fail);
         if failed != BTreeSet::from([id.to_string()]) || !with(&report, Status::Error).is_empty() {
             wrong.push(format!(

@@ -43,8 +43,8 @@ const REFRESH_TTL: u64 = 86_400;
 const SCOPES: &[&str] = &["openid", "profile", "read", "write", "admin"];
 /// Scopes every user may be granted; the others only when `UserSpec::scope` lists them.
 const ALWAYS_GRANTABLE: &[&str] = &["openid", "profile"];
-const SESSION_COOKIE: &str = "as_session";
-const PRE_COOKIE: &str = "as_pre";
+const SESSION_COOKIE: &str = "__Host-as_session";
+const PRE_COOKIE: &str = "__Host-as_pre";
 /// Most records of one kind kept; beyond it an arbitrary one is dropped.
 const MAX_RECORDS: usize = 10_000;
 const REALM: &str = "authgate-testbed";

@@ -35,8 +35,8 @@ const MAX_RESPONSE: usize = 64 * 1024;
 const FETCH_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a started login may take.
 const PRE_TTL: u64 = 600;
-const PRE_COOKIE: &str = "rp_pre";
-const SESSION_COOKIE: &str = "rp_session";
+const PRE_COOKIE: &str = "__Host-rp_pre";
+const SESSION_COOKIE: &str = "__Host-rp_session";
 const MAX_RECORDS: usize = 10_000;
 
 /// Binds, spawns the relying party on its own thread and runtime, and returns once listening.

@@ -58,9 +58,10 @@ pub(crate) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     found.next().is_none().then_some(first)
 }
 
-/// `name=value; HttpOnly; SameSite=Lax; Path=/` (with `Max-Age=0` to clear).
+/// `name=value; HttpOnly; Secure; SameSite=Lax; Path=/` (with `Max-Age=0` to clear);
+/// the names carry the `__Host-` prefix.
 pub(crate) fn set_cookie(name: &str, value: &str, clear: bool) -> HeaderValue {
-    let mut c = format!("{name}={value}; HttpOnly; SameSite=Lax; Path=/");
+    let mut c = format!("{name}={value}; HttpOnly; Secure; SameSite=Lax; Path=/");
     if clear {
         c.push_str("; Max-Age=0");
     }

@@ -150,7 +150,7 @@ async fn json_of(r: reqwest::Response) -> Value {
     serde_json::from_slice(&r.bytes().await.unwrap()).unwrap_or(Value::Null)
 }
 
-/// A browser at the authorization server: signs in once, then keeps `as_session`.
+/// A browser at the authorization server: signs in once, then keeps `__Host-as_session`.
 struct Browser<'a> {
     c: reqwest::Client,
     s: &'a Running,
@@ -177,7 +177,7 @@ impl<'a> Browser<'a> {
     async fn get(&self, path_or_url: &str) -> reqwest::Response {
         let mut req = self.c.get(self.url(path_or_url));
         if let Some(sid) = &self.session {
-            req = req.header(COOKIE, format!("as_session={sid}"));
+            req = req.header(COOKIE, format!("__Host-as_session={sid}"));
         }
         req.send().await.unwrap()
     }
@@ -195,7 +195,7 @@ impl<'a> Browser<'a> {
         if next.starts_with("/login?request=") {
             let r = self.get(&next).await;
             assert_eq!(r.status(), StatusCode::OK);
-            let pre = set_cookie(&r, "as_pre").expect("as_pre cookie");
+            let pre = set_cookie(&r, "__Host-as_pre").expect("__Host-as_pre cookie");
             let html = r.text().await.unwrap();
             assert!(html.contains("<form method=\"post\" action=\"/login\">"));
             assert!(html.contains("name=\"action\" value=\"login\""));
@@ -210,13 +210,14 @@ impl<'a> Browser<'a> {
                 .c
                 .post(self.url("/login"))
                 .header("content-type", "application/x-www-form-urlencoded")
-                .header(COOKIE, format!("as_pre={pre}"))
+                .header(COOKIE, format!("__Host-as_pre={pre}"))
                 .body(body)
                 .send()
                 .await
                 .unwrap();
             assert_eq!(r.status(), StatusCode::FOUND);
-            self.session = Some(set_cookie(&r, "as_session").expect("as_session cookie"));
+            self.session =
+                Some(set_cookie(&r, "__Host-as_session").expect("__Host-as_session cookie"));
             next = location(&r);
         }
         assert!(next.starts_with("/consent?request="), "{next}");
@@ -236,7 +237,7 @@ impl<'a> Browser<'a> {
             .header("content-type", "application/x-www-form-urlencoded")
             .header(
                 COOKIE,
-                format!("as_session={}", self.session.clone().unwrap()),
+                format!("__Host-as_session={}", self.session.clone().unwrap()),
             )
             .body(body)
             .send()
@@ -641,7 +642,7 @@ async fn login_form_refuses_wrong_passwords_and_missing_csrf() {
     let r = b.authorize(&spa_params(&p, "l")).await;
     let login = location(&r);
     let r = b.get(&login).await;
-    let pre = set_cookie(&r, "as_pre").unwrap();
+    let pre = set_cookie(&r, "__Host-as_pre").unwrap();
     let html = r.text().await.unwrap();
     let post = |pairs: Vec<(&str, String)>, cookie: Option<String>| {
         let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -650,7 +651,7 @@ async fn login_form_refuses_wrong_passwords_and_missing_csrf() {
             .header("content-type", "application/x-www-form-urlencoded")
             .body(form(&pairs));
         if let Some(c) = cookie {
-            req = req.header(COOKIE, format!("as_pre={c}"));
+            req = req.header(COOKIE, format!("__Host-as_pre={c}"));
         }
         req.send()
     };
@@ -668,7 +669,7 @@ async fn login_form_refuses_wrong_passwords_and_missing_csrf() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(set_cookie(&r, "as_session").is_none());
+    assert!(set_cookie(&r, "__Host-as_session").is_none());
     assert!(r
         .text()
         .await
@@ -691,7 +692,7 @@ async fn login_form_refuses_wrong_passwords_and_missing_csrf() {
         .get_all(SET_COOKIE)
         .iter()
         .map(|v| v.to_str().unwrap().to_string())
-        .find(|v| v.starts_with("as_session="))
+        .find(|v| v.starts_with("__Host-as_session="))
         .unwrap();
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
@@ -1062,7 +1063,7 @@ async fn rp_login_edited(
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::FOUND);
-    let pre = set_cookie(&r, "rp_pre").expect("rp_pre cookie");
+    let pre = set_cookie(&r, "__Host-rp_pre").expect("__Host-rp_pre cookie");
     let to_provider = location(&r);
     assert!(to_provider.starts_with(&format!("{}/authorize?", fake.url)));
     let q = query(&to_provider);
@@ -1080,7 +1081,7 @@ async fn rp_login_edited(
     edit(&mut pairs);
     url.query_pairs_mut().clear().extend_pairs(&pairs);
     c.get(url.as_str())
-        .header(COOKIE, format!("rp_pre={pre}"))
+        .header(COOKIE, format!("__Host-rp_pre={pre}"))
         .send()
         .await
         .unwrap()
@@ -1089,7 +1090,7 @@ async fn rp_login_edited(
 async fn me(rp: &Running, session: Option<&str>) -> reqwest::Response {
     let mut req = client().get(format!("{}/me", rp.base_url()));
     if let Some(sid) = session {
-        req = req.header(COOKIE, format!("rp_session={sid}"));
+        req = req.header(COOKIE, format!("__Host-rp_session={sid}"));
     }
     req.send().await.unwrap()
 }
@@ -1103,7 +1104,7 @@ async fn relying_party_accepts_good_id_tokens_only() {
     let r = rp_login(&rp, &fake, &|nonce| fake.es256(&fake.claims(nonce))).await;
     assert_eq!(r.status(), StatusCode::FOUND);
     assert_eq!(location(&r), "/me");
-    let sid = set_cookie(&r, "rp_session").expect("rp_session cookie");
+    let sid = set_cookie(&r, "__Host-rp_session").expect("__Host-rp_session cookie");
     let r = me(&rp, Some(&sid)).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(json_of(r).await, json!({"sub": "alice", "name": "Alice"}));
@@ -1160,7 +1161,7 @@ async fn relying_party_accepts_good_id_tokens_only() {
     for (what, make) in &bad {
         let r = rp_login(&rp, &fake, make.as_ref()).await;
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{what}");
-        assert!(set_cookie(&r, "rp_session").is_none(), "{what}");
+        assert!(set_cookie(&r, "__Host-rp_session").is_none(), "{what}");
         assert!(r.text().await.unwrap().contains("login failed"), "{what}");
     }
 
@@ -1171,14 +1172,14 @@ async fn relying_party_accepts_good_id_tokens_only() {
         .send()
         .await
         .unwrap();
-    let pre = set_cookie(&r, "rp_pre").unwrap();
+    let pre = set_cookie(&r, "__Host-rp_pre").unwrap();
     let r = c
         .get(format!(
             "{}/callback?code=x&state=forged&iss={}",
             rp.base_url(),
             fake.url
         ))
-        .header(COOKIE, format!("rp_pre={pre}"))
+        .header(COOKIE, format!("__Host-rp_pre={pre}"))
         .send()
         .await
         .unwrap();
@@ -1191,7 +1192,7 @@ async fn relying_party_alg_none_flaw() {
     let rp = relying_party(&fake.url, &[RpFlaw::AlgNone]);
     let r = rp_login(&rp, &fake, &|n| unsigned("none", &fake.claims(n))).await;
     assert_eq!(r.status(), StatusCode::FOUND);
-    let sid = set_cookie(&r, "rp_session").unwrap();
+    let sid = set_cookie(&r, "__Host-rp_session").unwrap();
     assert_eq!(me(&rp, Some(&sid)).await.status(), StatusCode::OK);
     // The claims are still checked.
     let r = rp_login(&rp, &fake, &|_| unsigned("none", &fake.claims("other"))).await;
@@ -1221,18 +1222,18 @@ async fn relying_party_signs_in_through_the_authorization_server() {
 
     let c = client();
     let r = c.get(format!("{rp_url}/login")).send().await.unwrap();
-    let pre = set_cookie(&r, "rp_pre").unwrap();
+    let pre = set_cookie(&r, "__Host-rp_pre").unwrap();
     let mut b = Browser::new(&s);
     let back = b.approve_url(&location(&r)).await;
     assert!(back.starts_with(&format!("{rp_url}/callback?")));
     let r = c
         .get(back)
-        .header(COOKIE, format!("rp_pre={pre}"))
+        .header(COOKIE, format!("__Host-rp_pre={pre}"))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::FOUND);
-    let sid = set_cookie(&r, "rp_session").unwrap();
+    let sid = set_cookie(&r, "__Host-rp_session").unwrap();
     let r = me(&rp, Some(&sid)).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(json_of(r).await, json!({"sub": "alice", "name": "alice"}));

@@ -29,6 +29,8 @@ pub enum FlowEnd {
         status: u16,
         url: String,
         body: Vec<u8>,
+        /// What the page offered, when it had forms the profile did not describe.
+        forms: Vec<String>,
     },
 }
 
@@ -77,6 +79,13 @@ impl FlowEnd {
                     strip_query(location)
                 )
             }
+            FlowEnd::Stopped {
+                status, url, forms, ..
+            } if !forms.is_empty() => format!(
+                "stopped at {} ({status}): no form has the password field [oauth.login] password-field names, and no button matches [oauth.consent] submit; the page's forms: {}",
+                strip_query(url),
+                forms.join("; ")
+            ),
             FlowEnd::Stopped { status, url, .. } => {
                 format!("stopped at {} ({status})", strip_query(url))
             }
@@ -244,10 +253,27 @@ pub async fn authorize(
                 continue;
             }
         }
+        let forms = page_forms
+            .iter()
+            .map(|f| {
+                let names: Vec<&str> = f.fields.iter().map(|(n, _)| n.as_str()).collect();
+                let buttons: Vec<String> =
+                    f.buttons.iter().map(|(n, v)| format!("{n}={v}")).collect();
+                format!(
+                    "{} {} (fields {}; password fields {}; buttons {})",
+                    f.method,
+                    strip_query(&f.action),
+                    names.join(", "),
+                    f.passwords.join(", "),
+                    buttons.join(", ")
+                )
+            })
+            .collect();
         return Ok(FlowEnd::Stopped {
             status: response.status,
             url: url.to_string(),
             body: response.body,
+            forms,
         });
     }
     Err(flow_error(
