@@ -201,6 +201,15 @@ pub fn form_encode(value: &str) -> String {
     out
 }
 
+/// `k=v&k=v`, each part form-encoded.
+pub fn encode_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", form_encode(k.as_ref()), form_encode(v.as_ref())))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// The login request of the profile for `account`: what `login` sends, built apart so
 /// the enumeration and brute-force checks can send it with wrong passwords.
 /// `page_body` is the login page (form logins), for its CSRF input.
@@ -240,12 +249,10 @@ pub fn login_request(
                     fields.push((field.clone(), token));
                 }
             }
-            let body = fields
-                .iter()
-                .map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v)))
-                .collect::<Vec<_>>()
-                .join("&");
-            Some(Request::new("POST", path).body("application/x-www-form-urlencoded", body))
+            Some(
+                Request::new("POST", path)
+                    .body("application/x-www-form-urlencoded", encode_pairs(&fields)),
+            )
         }
         Login::Command { .. } | Login::Oauth | Login::Rp => None,
     }

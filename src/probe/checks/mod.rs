@@ -404,6 +404,24 @@ fn issue_code(cx: &mut Cx, role: &str, pkce: bool) -> Result<Issued, Outcome> {
     }
 }
 
+/// The main client's tokens from a fresh flow: the token endpoint's answer, or the
+/// outcome that stops the check.
+fn fresh_tokens(cx: &mut Cx) -> Result<crate::probe::http::Response, Outcome> {
+    let issued = issue_code(cx, "main", true)?;
+    let (ok, evidence, answer) = redeem_code(
+        cx,
+        "main",
+        &issued.code,
+        &issued.redirect_uri,
+        issued.verifier.as_deref(),
+        "the main client's code",
+    )?;
+    match answer {
+        Some(answer) if ok => Ok(answer),
+        _ => Err(Outcome::error("the main client could not redeem its own code").with([evidence])),
+    }
+}
+
 /// A token answer that issued tokens.
 fn issued_tokens(
     answer: &Result<crate::probe::http::Response, crate::probe::http::HttpError>,

@@ -1,4 +1,4 @@
-use super::{issue_code, issued_tokens, redeem_code};
+use super::issued_tokens;
 use crate::finding::Severity;
 use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
 use crate::probe::http::Request;
@@ -25,27 +25,11 @@ fn run(cx: &mut Cx) -> Outcome {
     if let Err(skip) = cx.oauth_client("other") {
         return skip;
     }
-    let issued = match issue_code(cx, "main", true) {
-        Ok(i) => i,
+    let answer = match super::fresh_tokens(cx) {
+        Ok(a) => a,
         Err(o) => return o,
     };
-    let (ok, evidence, answer) = match redeem_code(
-        cx,
-        "main",
-        &issued.code,
-        &issued.redirect_uri,
-        issued.verifier.as_deref(),
-        "the main client's code",
-    ) {
-        Ok(r) => r,
-        Err(o) => return o,
-    };
-    if !ok {
-        return Outcome::error("the main client could not redeem its own code").with([evidence]);
-    }
-    let Some(refresh) =
-        answer.and_then(|r| crate::probe::session::json_field(&r.body, "refresh_token"))
-    else {
+    let Some(refresh) = crate::probe::session::json_field(&answer.body, "refresh_token") else {
         return Outcome::skip("the token answer carries no refresh token");
     };
     let answer = match cx.oauth_token(

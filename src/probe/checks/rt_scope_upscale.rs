@@ -1,4 +1,3 @@
-use super::{issue_code, redeem_code};
 use crate::finding::Severity;
 use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
 use crate::probe::http::Request;
@@ -22,25 +21,10 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &mut Cx) -> Outcome {
-    let issued = match issue_code(cx, "main", true) {
-        Ok(i) => i,
+    let answer = match super::fresh_tokens(cx) {
+        Ok(a) => a,
         Err(o) => return o,
     };
-    let (ok, evidence, answer) = match redeem_code(
-        cx,
-        "main",
-        &issued.code,
-        &issued.redirect_uri,
-        issued.verifier.as_deref(),
-        "the main client's code",
-    ) {
-        Ok(r) => r,
-        Err(o) => return o,
-    };
-    if !ok {
-        return Outcome::error("the main client could not redeem its own code").with([evidence]);
-    }
-    let answer = answer.expect("an accepted redemption has an answer");
     let Some(refresh) = crate::probe::session::json_field(&answer.body, "refresh_token") else {
         return Outcome::skip("the token answer carries no refresh token");
     };

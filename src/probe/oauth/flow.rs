@@ -133,18 +133,7 @@ impl AuthRequest {
     }
 
     pub fn url(&self, endpoint: &str) -> String {
-        let query = self
-            .params
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{}={}",
-                    crate::probe::session::form_encode(k),
-                    crate::probe::session::form_encode(v)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("&");
+        let query = crate::probe::session::encode_pairs(&self.params);
         let separator = if endpoint.contains('?') { '&' } else { '?' };
         format!("{endpoint}{separator}{query}")
     }

@@ -30,17 +30,7 @@ impl Form {
         if let Some((name, value)) = button {
             fields.push((name.to_string(), value.to_string()));
         }
-        fields
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{}={}",
-                    crate::probe::session::form_encode(k),
-                    crate::probe::session::form_encode(v)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("&")
+        crate::probe::session::encode_pairs(&fields)
     }
 }
 

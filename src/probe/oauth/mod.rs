@@ -117,17 +117,7 @@ pub async fn token_request(
         }
         None => fields.push(("client_id".into(), client.client_id.clone())),
     }
-    let body = fields
-        .iter()
-        .map(|(k, v)| {
-            format!(
-                "{}={}",
-                super::session::form_encode(k),
-                super::session::form_encode(v)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("&");
+    let body = super::session::encode_pairs(&fields);
     http.send(&request.body("application/x-www-form-urlencoded", body))
         .await
 }
