@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Times `authgate probe` running its whole fast catalogue against the bundled testbed
-on loopback (hardened mode, so every check runs to its end), for the JSON-API profile
-and the cookie-session profile, at the profile's default rate (50 requests/s) and
-unthrottled. Each run gets a fresh testbed: brute force locks the throwaway account.
+on loopback (hardened mode, so every check runs to its end), for the JSON-API profile,
+the cookie-session profile, the OAuth authorization server and the OpenID relying
+party, at the profile's default rate (50 requests/s) and unthrottled. Each run gets a
+fresh testbed: brute force locks the throwaway account.
 
     python3 bench/probe/run.py [--runs N]
 
@@ -26,10 +27,26 @@ def build():
     return os.path.join(target, "release", "authgate"), os.path.join(target, "release", "authgate-testbed")
 
 
-def start_testbed(testbed, workdir):
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_testbed(testbed, workdir, example):
     env_file = os.path.join(workdir, "testbed.env")
     out = open(env_file, "w")
-    proc = subprocess.Popen([testbed, "--port", "0", "--reset-dir", os.path.join(workdir, "testbed-reset")], stdout=out, stderr=subprocess.DEVNULL, cwd=workdir)
+    extra_env = {}
+    if example == "oauth.toml":
+        args = ["--as", "--port", "0"]
+    elif example == "rp.toml":
+        provider = free_port()
+        extra_env = {"RP_SECRET": "bench-" + str(os.getpid()), "PROVIDER_PORT": str(provider)}
+        args = ["--rp", "--provider", f"http://127.0.0.1:{provider}", "--client-id", "app", "--client-secret-env", "RP_SECRET", "--port", "0"]
+    else:
+        args = ["--port", "0", "--reset-dir", os.path.join(workdir, "testbed-reset")]
+    proc = subprocess.Popen([testbed] + args, stdout=out, stderr=subprocess.DEVNULL, cwd=workdir, env={**os.environ, **extra_env})
     deadline = time.time() + 10
     while time.time() < deadline:
         text = open(env_file).read()
@@ -38,7 +55,10 @@ def start_testbed(testbed, workdir):
             env = dict(os.environ)
             for k, v in re.findall(r"^export (\w+)='?(.*?)'?$", text, re.M | re.S):
                 env[k] = v
-            env["TESTBED_SIGNING_KEY"] = re.search(r"export TESTBED_SIGNING_KEY='(.*?)'", text, re.S).group(1)
+            key = re.search(r"export TESTBED_SIGNING_KEY='(.*?)'", text, re.S)
+            if key:
+                env["TESTBED_SIGNING_KEY"] = key.group(1)
+            env.update(extra_env)
             return proc, m.group(1), env
         time.sleep(0.05)
     proc.kill()
@@ -47,8 +67,12 @@ def start_testbed(testbed, workdir):
 
 def profile(example, base, workdir, unthrottled):
     text = open(os.path.join(ROOT, "examples", "probe", example)).read()
-    text = text.replace("http://127.0.0.1:8081", base)
-    text = re.sub(r"^rate = .*$", "rate = 100000" if unthrottled else "", text, flags=re.M)
+    for default in ["http://127.0.0.1:8081", "http://127.0.0.1:8300", "http://127.0.0.1:8400"]:
+        if f'base-url = "{default}"' in text:
+            text = text.replace(f'base-url = "{default}"', f'base-url = "{base}"')
+    text = re.sub(r"^rate = .*$", "", text, flags=re.M)
+    if unthrottled:
+        text = text.replace("[target]\n", "[target]\nrate = 100000\n", 1)
     path = os.path.join(workdir, example)
     open(path, "w").write(text)
     return path
@@ -60,16 +84,19 @@ def main():
     args = parser.parse_args()
     authgate, testbed = build()
     rows = []
-    for example in ["api.toml", "web.toml"]:
+    for example in ["api.toml", "web.toml", "oauth.toml", "rp.toml"]:
         for unthrottled in [False, True]:
             times, requests, counts = [], None, None
             for _ in range(args.runs):
                 with tempfile.TemporaryDirectory() as workdir:
-                    proc, base, env = start_testbed(testbed, workdir)
+                    proc, base, env = start_testbed(testbed, workdir, example)
                     try:
                         path = profile(example, base, workdir, unthrottled)
                         t = time.perf_counter()
-                        run = subprocess.run([authgate, "probe", "-p", path, "--format", "json", "-q"], env=env, cwd=workdir, capture_output=True, text=True)
+                        command = [authgate, "probe", "-p", path, "--format", "json", "-q"]
+                        if "PROVIDER_PORT" in env:
+                            command += ["--provider-bind", f"127.0.0.1:{env['PROVIDER_PORT']}"]
+                        run = subprocess.run(command, env=env, cwd=workdir, capture_output=True, text=True)
                         times.append(time.perf_counter() - t)
                         if run.returncode != 0:
                             sys.exit(f"probe exited {run.returncode}: {run.stderr}{run.stdout[-2000:]}")

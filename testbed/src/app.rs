@@ -219,7 +219,7 @@ impl Shared {
         }
         // The workspace builds reqwest with rustls but no default crypto provider
         // (authgate installs ring); the testbed does the same before its client.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        crate::install_crypto_provider();
         let http = reqwest::Client::builder()
             .timeout(FETCH_TIMEOUT)
             .redirect(reqwest::redirect::Policy::none())

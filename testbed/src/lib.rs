@@ -495,6 +495,13 @@ pub(crate) struct Served {
 
 /// Spawns a thread with its own tokio runtime serving `router` on `listener`,
 /// and returns once listening.
+/// Installs ring as rustls' crypto provider, once per process. In the authgate
+/// workspace reqwest is built with `rustls-no-provider` (features unify across the
+/// workspace), so every reqwest client, the tests' included, needs it first.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 pub(crate) fn serve(
     listener: std::net::TcpListener,
     addr: SocketAddr,

@@ -56,7 +56,7 @@ pub fn start_rp(config: RpConfig) -> anyhow::Result<Running> {
     let (listener, addr) = crate::bind_loopback(config.bind)?;
     let base = format!("http://{addr}");
     // The workspace builds reqwest with rustls but no default crypto provider.
-    let _ = rustls::crypto::ring::default_provider().install_default();
+    crate::install_crypto_provider();
     let http = reqwest::Client::builder()
         .timeout(FETCH_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())

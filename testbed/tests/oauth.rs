@@ -61,6 +61,7 @@ fn auth_server(flaws: &[AsFlaw]) -> Running {
 }
 
 fn client() -> reqwest::Client {
+    authgate_testbed::install_crypto_provider();
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()

@@ -37,6 +37,7 @@ fn server(mode: Mode, flaws: &[Flaw]) -> Running {
 }
 
 fn client() -> reqwest::Client {
+    authgate_testbed::install_crypto_provider();
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
