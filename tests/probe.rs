@@ -9,6 +9,7 @@ use authgate::probe::expect::Expectations;
 use authgate::probe::profile::Profile;
 use authgate::probe::run::{self, ProbeReport};
 use authgate_testbed::{start, Config, Flaw, Mode, Rejection, Running, UserSpec};
+use common::{probe_describe, probe_ids};
 use std::collections::{BTreeMap, BTreeSet};
 
 struct Bed {
@@ -188,33 +189,6 @@ fn probe(bed: &Bed, profile_text: &str) -> ProbeReport {
     .expect("the run starts")
 }
 
-fn ids(report: &ProbeReport, status: Status) -> BTreeSet<String> {
-    report
-        .checks
-        .iter()
-        .filter(|c| c.outcome == status)
-        .map(|c| c.id.to_string())
-        .collect()
-}
-
-fn describe(report: &ProbeReport) -> String {
-    report
-        .checks
-        .iter()
-        .filter(|c| c.outcome != Status::Pass)
-        .map(|c| {
-            format!(
-                "  {} {}: {} {:?}",
-                c.outcome.as_str(),
-                c.id,
-                c.summary,
-                c.evidence.first()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Runs both profiles against a fresh testbed each and returns the failing ids,
 /// asserting that nothing errored.
 fn failing(mode: Mode, flaws: &[Flaw], rejection: Rejection) -> BTreeSet<String> {
@@ -232,14 +206,14 @@ fn failing(mode: Mode, flaws: &[Flaw], rejection: Rejection) -> BTreeSet<String>
             api_profile(&bed)
         };
         let report = probe(&bed, &text);
-        let errors = ids(&report, Status::Error);
+        let errors = probe_ids(&report, Status::Error);
         assert!(
             errors.is_empty(),
             "{mode:?} {flaws:?} {rejection:?} ({}): errors\n{}",
             if web { "web" } else { "api" },
-            describe(&report)
+            probe_describe(&report)
         );
-        out.extend(ids(&report, Status::Fail));
+        out.extend(probe_ids(&report, Status::Fail));
     }
     out
 }
@@ -631,7 +605,6 @@ fn issuer_run(flaws: &[Flaw], trust: bool) -> ProbeReport {
         .unwrap()
         .port();
     let url = format!("http://127.0.0.1:{port}");
-    let reset_dir = tempfile::tempdir().unwrap();
     let mode = if flaws.is_empty() {
         Mode::Hardened
     } else {
@@ -674,7 +647,7 @@ fn issuer_run(flaws: &[Flaw], trust: bool) -> ProbeReport {
     ]
     .into();
     let lookup = move |name: &str| secrets.get(name).cloned();
-    let report = run::run(
+    run::run(
         &profile,
         &options,
         &lookup,
@@ -682,36 +655,44 @@ fn issuer_run(flaws: &[Flaw], trust: bool) -> ProbeReport {
         &Expectations::default(),
         None,
     )
-    .unwrap();
-    drop(reset_dir);
-    report
+    .unwrap()
 }
 
 #[test]
 fn the_test_issuer_mints_bad_claims_for_a_service_that_trusts_it() {
     let report = issuer_run(&[], true);
-    assert_eq!(ids(&report, Status::Pass).len(), 5, "{}", describe(&report));
+    assert_eq!(
+        probe_ids(&report, Status::Pass).len(),
+        5,
+        "{}",
+        probe_describe(&report)
+    );
 
     let report = issuer_run(&[Flaw::ExpIgnored], true);
     assert_eq!(
-        ids(&report, Status::Fail),
+        probe_ids(&report, Status::Fail),
         BTreeSet::from(["JWT-EXPIRED".to_string()]),
         "{}",
-        describe(&report)
+        probe_describe(&report)
     );
     let report = issuer_run(&[Flaw::KidFallback], true);
     assert_eq!(
-        ids(&report, Status::Fail),
+        probe_ids(&report, Status::Fail),
         BTreeSet::from(["JWT-KID-UNKNOWN".to_string()]),
         "{}",
-        describe(&report)
+        probe_describe(&report)
     );
 
     // A service that does not trust the issuer: the positive control fails, so the
     // checks are skipped with the reason instead of passing on refusals that prove
     // nothing.
     let report = issuer_run(&[], false);
-    assert_eq!(ids(&report, Status::Skip).len(), 5, "{}", describe(&report));
+    assert_eq!(
+        probe_ids(&report, Status::Skip).len(),
+        5,
+        "{}",
+        probe_describe(&report)
+    );
     let skip = &report.checks[0];
     assert!(
         skip.summary

@@ -2,6 +2,8 @@
 //! off every check passes or is skipped; switching one flaw on makes exactly that
 //! flaw's checks fail.
 
+mod common;
+
 use authgate::probe::check::{Options, Status};
 use authgate::probe::expect::Expectations;
 use authgate::probe::profile::Profile;
@@ -9,6 +11,7 @@ use authgate::probe::run::{self, ProbeReport};
 use authgate_testbed::{
     start_as, start_rp, AsConfig, AsFlaw, OauthClient, RpConfig, RpFlaw, UserSpec,
 };
+use common::{probe_describe, probe_ids};
 use std::collections::{BTreeMap, BTreeSet};
 
 const REDIRECT: &str = "http://127.0.0.1:9/callback";
@@ -142,33 +145,6 @@ fn a_login_page_the_profile_does_not_describe_names_the_step() {
     );
 }
 
-fn with(report: &ProbeReport, status: Status) -> BTreeSet<String> {
-    report
-        .checks
-        .iter()
-        .filter(|c| c.outcome == status)
-        .map(|c| c.id.to_string())
-        .collect()
-}
-
-fn describe(report: &ProbeReport) -> String {
-    report
-        .checks
-        .iter()
-        .filter(|c| matches!(c.outcome, Status::Fail | Status::Error))
-        .map(|c| {
-            format!(
-                "  {} {}: {} {:?}",
-                c.outcome.as_str(),
-                c.id,
-                c.summary,
-                c.evidence.first()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn expected(flaw: AsFlaw) -> &'static [&'static str] {
     match flaw {
         AsFlaw::RedirectPrefix | AsFlaw::RedirectAnyPath | AsFlaw::TokenRedirectUnchecked => {
@@ -194,12 +170,12 @@ fn expected(flaw: AsFlaw) -> &'static [&'static str] {
 fn every_check_passes_against_a_correct_authorization_server() {
     let report = probe_as(&[]);
     assert!(
-        with(&report, Status::Fail).is_empty() && with(&report, Status::Error).is_empty(),
+        probe_ids(&report, Status::Fail).is_empty() && probe_ids(&report, Status::Error).is_empty(),
         "\n{}",
-        describe(&report)
+        probe_describe(&report)
     );
     // The OAuth checks and the token checks on the issued access token all ran.
-    let passed = with(&report, Status::Pass);
+    let passed = probe_ids(&report, Status::Pass);
     for id in [
         "OAUTH-REDIRECT-EXACT",
         "OAUTH-PKCE-DOWNGRADE",
@@ -217,14 +193,14 @@ fn one_authorization_server_flaw_fails_exactly_its_checks() {
     let mut wrong = vec![];
     for flaw in AsFlaw::ALL {
         let report = probe_as(&[*flaw]);
-        let errors = with(&report, Status::Error);
-        let failed = with(&report, Status::Fail);
+        let errors = probe_ids(&report, Status::Error);
+        let failed = probe_ids(&report, Status::Fail);
         let want: BTreeSet<String> = expected(*flaw).iter().map(|s| s.to_string()).collect();
         if failed != want || !errors.is_empty() {
             wrong.push(format!(
                 "{}: failed {failed:?}, errors {errors:?}, expected {want:?}\n{}",
                 flaw.name(),
-                describe(&report)
+                probe_describe(&report)
             ));
         }
     }
@@ -282,11 +258,11 @@ fn a_relying_party_refuses_every_bad_login_and_each_flaw_opens_one() {
     // apply to the application's session too.
     let report = probe_rp(&[], true);
     assert!(
-        with(&report, Status::Fail).is_empty() && with(&report, Status::Error).is_empty(),
+        probe_ids(&report, Status::Fail).is_empty() && probe_ids(&report, Status::Error).is_empty(),
         "\n{}",
-        describe(&report)
+        probe_describe(&report)
     );
-    let passed = with(&report, Status::Pass);
+    let passed = probe_ids(&report, Status::Pass);
     assert!(
         passed.iter().filter(|id| id.starts_with("RP-")).count() == 8
             && passed.contains("COOKIE-HOST-PREFIX"),
@@ -304,12 +280,14 @@ fn a_relying_party_refuses_every_bad_login_and_each_flaw_opens_one() {
         (RpFlaw::ExpUnchecked, "RP-IDTOKEN-EXP"),
     ] {
         let report = probe_rp(&[flaw], false);
-        let failed = with(&report, Status::Fail);
-        if failed != BTreeSet::from([id.to_string()]) || !with(&report, Status::Error).is_empty() {
+        let failed = probe_ids(&report, Status::Fail);
+        if failed != BTreeSet::from([id.to_string()])
+            || !probe_ids(&report, Status::Error).is_empty()
+        {
             wrong.push(format!(
                 "{}: failed {failed:?}, expected {id}\n{}",
                 flaw.name(),
-                describe(&report)
+                probe_describe(&report)
             ));
         }
     }

@@ -314,14 +314,10 @@ impl<'a> Cx<'a> {
             request = request.header("Cookie", &c);
         }
         let response = self.send(&request).map_err(|e| fail(step, e.to_string()))?;
-        jar.absorb(&response);
+        jar.login_cookies = jar.absorb(&response);
         if let CredentialPlace::Cookie { name } = &self.profile.credential {
             jar.credential = jar.cookies.get(name).cloned().unwrap_or_default();
         }
-        jar.login_cookies = response
-            .headers_named("set-cookie")
-            .filter_map(session::SetCookie::parse)
-            .collect();
         self.remember_session(&jar);
         Ok(jar)
     }

@@ -86,3 +86,36 @@ pub fn sarif_schema() -> serde_json::Value {
     });
     serde_json::from_str(&text).unwrap()
 }
+
+/// The ids of a probe report's checks with `status`.
+pub fn probe_ids(
+    report: &authgate::probe::run::ProbeReport,
+    status: authgate::probe::check::Status,
+) -> std::collections::BTreeSet<String> {
+    report
+        .checks
+        .iter()
+        .filter(|c| c.outcome == status)
+        .map(|c| c.id.to_string())
+        .collect()
+}
+
+/// Every check of a probe report that did not pass, with its first evidence, for
+/// assertion messages.
+pub fn probe_describe(report: &authgate::probe::run::ProbeReport) -> String {
+    report
+        .checks
+        .iter()
+        .filter(|c| c.outcome != authgate::probe::check::Status::Pass)
+        .map(|c| {
+            format!(
+                "  {} {}: {} {:?}",
+                c.outcome.as_str(),
+                c.id,
+                c.summary,
+                c.evidence.first()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

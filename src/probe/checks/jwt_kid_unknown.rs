@@ -1,4 +1,4 @@
-use super::{need_jwt, need_minter, tokens_rejected};
+use super::{need_jwt, tokens_rejected};
 use crate::finding::Severity;
 use crate::probe::check::{Check, CheckInfo, Cx, Outcome};
 
@@ -30,7 +30,7 @@ fn run(cx: &mut Cx) -> Outcome {
             "the captured token carries no `kid`: there is no key lookup to probe",
         );
     }
-    let minter = match need_minter(cx, &jwt) {
+    let minter = match cx.minter(&jwt) {
         Ok(m) => m,
         Err(skip) => return skip,
     };

@@ -36,7 +36,7 @@ fn run(cx: &mut Cx) -> Outcome {
             .as_ref()
             .is_some_and(|j| j.signing_key_env.is_some());
         if typed && has_key {
-            match super::need_minter(cx, &jwt) {
+            match cx.minter(&jwt) {
                 Ok(minter) => match minter.mint(&jwt, None, Some(Some("JWT")), |_| {}) {
                     Ok(token) => {
                         variants.push(("validly signed, typ JWT instead of at+jwt".into(), token))

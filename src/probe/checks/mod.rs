@@ -6,7 +6,6 @@
 use super::check::{Check, Cx, Outcome};
 use super::forge::Jwt;
 use super::http::Request;
-use super::mint::Minter;
 
 mod auth_bruteforce;
 mod auth_enum_response;
@@ -152,12 +151,6 @@ fn tokens_rejected(cx: &mut Cx, variants: Vec<(String, String)>) -> Outcome {
     cx.expect_rejected("protected-read", requests)
 }
 
-/// A minter for validly signed tokens (see `Cx::minter`), or the outcome that says
-/// why there is none.
-fn need_minter(cx: &mut Cx, jwt: &Jwt) -> Result<std::sync::Arc<Minter>, Outcome> {
-    cx.minter(jwt)
-}
-
 /// A string no service issued: `authgate-probe-<16 hex>`.
 fn random_marker() -> String {
     let mut bytes = [0u8; 8];
@@ -179,7 +172,7 @@ fn claim_rejected(
         Ok(j) => j,
         Err(skip) => return skip,
     };
-    let minter = match need_minter(cx, &jwt) {
+    let minter = match cx.minter(&jwt) {
         Ok(m) => m,
         Err(skip) => return skip,
     };
